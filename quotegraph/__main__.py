@@ -1,0 +1,5 @@
+"""``python -m quotegraph`` runs the CLI."""
+
+from quotegraph.cli import main
+
+main()
