@@ -34,7 +34,9 @@ _BOMS = (
 _DECLARED = (
     re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I),
     re.compile(rb"<\?xml[^>]+encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)", re.I),
-    re.compile(rb"\A---\r?\n(?:[^\n]*\n){0,40}?(?:encoding|charset)\s*:\s*[\"']?([A-Za-z0-9._:-]+)", re.I),
+    re.compile(
+        rb"\A---\r?\n(?:[^\n]*\n){0,40}?(?:encoding|charset)\s*:\s*[\"']?([A-Za-z0-9._:-]+)", re.I
+    ),
 )
 
 _SINGLE_BYTE = {"cp1252", "ascii"}
@@ -124,11 +126,11 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
             return _checked(text, source)
     if looks_binary(data):
         raise InputError(source, "binary file (contains NUL bytes), not text")
-    candidates = [codec_name(declared), declared_charset(data), "utf-8"]
-    for codec in candidates:
-        if codec is None or (codec != "utf-8" and _prefer_utf8(data, codec)):
+    candidates: list[str | None] = [codec_name(declared), declared_charset(data), "utf-8"]
+    for candidate in candidates:
+        if candidate is None or (candidate != "utf-8" and _prefer_utf8(data, candidate)):
             continue
-        text = _strict(data, codec)
+        text = _strict(data, candidate)
         if text is not None:
             return _checked(text, source)
     return _checked(_guess(data, source), source)
@@ -137,9 +139,13 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
 def _guess(data: bytes, source: str) -> str:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None or best.chaos > 0.3:
+    matches = list(from_bytes(data))
+    if not matches or matches[0].chaos > 0.3:
         raise InputError(source, "cannot decode bytes: not UTF-8 and no charset fits")
+    best = matches[0]
+    for match in matches:  # windows-1252, the web's usual legacy charset, wins ties
+        if "cp1252" in match.could_be_from_charset and match.chaos <= best.chaos + 0.01:
+            return data.decode("cp1252")
     return str(best)
 
 
