@@ -11,6 +11,7 @@ from quotegraph.cli import (  # noqa: F401  (imported to register their commands
     graph_cmd,
     ingest_cmd,
     provenance_cmd,
+    synth_cmd,
     views_cmd,
 )
 from quotegraph.cli.app import app
