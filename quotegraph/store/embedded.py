@@ -1,0 +1,199 @@
+"""The embedded store: Oxigraph (pyoxigraph) on disk, replaced by build-and-swap.
+
+Input: a directory.  ``replace`` bulk-loads the new dataset as N-Quads into a
+fresh sibling directory, then swaps it in with two renames, keeping the old
+store until the new one is in place: a failure or a killed process before the
+swap leaves the previous store untouched, and :func:`recover` repairs the one
+window between the two renames the next time the store is opened.  A lock file
+next to the directory stops two builds at once; readers open the store
+read-only, and since a build never writes the live directory they can query
+while it runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from quotegraph.errors import QueryError, StoreError
+from quotegraph.model import Corpus
+from quotegraph.rdf import from_dataset
+from quotegraph.store.results import QueryResult
+from quotegraph.vocab import XSD
+
+
+class EmbeddedStore:
+    """An Oxigraph store in ``path`` (created by the first :meth:`replace`)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.location = str(self.path)
+        recover(self.path)
+
+    # -- writing ----------------------------------------------------------------
+
+    def check_unlocked(self) -> None:
+        """Raise StoreError now if a live build holds the lock (fail before analysing)."""
+        pid = _holder(_lock_path(self.path))
+        if pid is not None:
+            raise StoreError(f"store is locked by a build (pid {pid}): {self.path}")
+
+    def replace(self, dataset: Dataset) -> int:
+        """Replace the whole store by ``dataset``; returns the number of quads stored."""
+        try:
+            nquads = dataset.serialize(format="nquads", encoding="utf-8")
+        except Exception as exc:  # rdflib raises bare Exception for unserialisable terms
+            raise StoreError(f"cannot serialise the dataset: {exc}") from exc
+        with lock(self.path):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fresh = _sibling(self.path, "new")
+            old = _sibling(self.path, "old")
+            for leftover in (fresh, old):
+                shutil.rmtree(leftover, ignore_errors=True)
+            try:
+                store = ox.Store(str(fresh))
+                store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+                store.flush()
+                count = len(store)
+                del store
+                gc.collect()
+            except (OSError, SyntaxError, ValueError) as exc:
+                shutil.rmtree(fresh, ignore_errors=True)
+                raise StoreError(f"{self.path}: could not build the new store: {exc}") from exc
+            if self.path.exists():
+                os.rename(self.path, old)
+            os.rename(fresh, self.path)
+            shutil.rmtree(old, ignore_errors=True)
+        return count
+
+    # -- reading ----------------------------------------------------------------
+
+    def _reader(self) -> ox.Store:
+        if not self.path.is_dir():
+            raise StoreError(f"no store at {self.path}: run `quotegraph build` first")
+        try:
+            return ox.Store.read_only(str(self.path))
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
+
+    def query(self, sparql: str) -> QueryResult:
+        """Run a SPARQL query; the default graph is the union of all graphs."""
+        store = self._reader()
+        try:
+            result = store.query(sparql, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL: {exc}") from exc
+        except OSError as exc:
+            raise QueryError(f"query failed: {exc}") from exc
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult(boolean=bool(result))
+        if isinstance(result, ox.QuerySolutions):
+            names = tuple(v.value for v in result.variables)
+            rows = tuple(tuple(_term(s[name]) for name in names) for s in result)
+            return QueryResult(names, rows)
+        graph = Graph()
+        for triple in result:
+            s, p, o = (_term(t) for t in (triple.subject, triple.predicate, triple.object))
+            if s is not None and p is not None and o is not None:
+                graph.add((s, p, o))
+        return QueryResult(graph=graph)
+
+    def dataset(self) -> Dataset:
+        """Everything in the store as an rdflib Dataset."""
+        data = self._reader().dump(format=ox.RdfFormat.N_QUADS)
+        ds = Dataset(default_union=True)
+        if data:
+            ds.parse(data=data.decode("utf-8"), format="nquads")
+        return ds
+
+    def load_corpus(self) -> Corpus:
+        """The corpus the store holds."""
+        return from_dataset(self.dataset())
+
+    def __len__(self) -> int:
+        return len(self._reader()) if self.path.is_dir() else 0
+
+
+def _term(term: object) -> Node | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == str(XSD.string):
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise QueryError(f"unsupported RDF term in a result: {term!r}")
+
+
+def _sibling(path: Path, kind: str) -> Path:
+    return path.with_name(f".{path.name}.{kind}")
+
+
+def recover(path: Path) -> None:
+    """Finish or undo a swap a killed build left half done (no-op while a build runs)."""
+    if _lock_path(path).exists() and _holder(_lock_path(path)) is not None:
+        return
+    old, fresh = _sibling(path, "old"), _sibling(path, "new")
+    if not path.exists() and old.is_dir():
+        os.rename(old, path)
+    shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(fresh, ignore_errors=True)
+
+
+def _lock_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.lock")
+
+
+def _holder(lock_file: Path) -> int | None:
+    """The pid of the live process holding ``lock_file``, or None."""
+    try:
+        pid = int(lock_file.read_text(encoding="utf-8").strip() or 0)
+    except (OSError, ValueError):
+        return None
+    if pid <= 0:
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        return pid
+    return pid
+
+
+@contextlib.contextmanager
+def lock(path: Path) -> Iterator[None]:
+    """Hold the build lock of the store at ``path`` (StoreError if a live build has it)."""
+    lock_file = _lock_path(path)
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    for _ in range(2):
+        try:
+            fd = os.open(lock_file, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            pid = _holder(lock_file)
+            if pid is not None:
+                raise StoreError(f"store is locked by a build (pid {pid}): {path}") from None
+            lock_file.unlink(missing_ok=True)  # stale: its process is gone
+            continue
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(str(os.getpid()))
+        break
+    else:
+        raise StoreError(f"cannot take the lock {lock_file}")
+    try:
+        yield
+    finally:
+        lock_file.unlink(missing_ok=True)
