@@ -1,5 +1,240 @@
-"""CLI commands of one area; they register on :data:`quotegraph.cli.app.app`."""
+"""Provenance commands: who-said, trace, conflicts, quotes, speakers, outlets, stats.
+
+Each command loads a Corpus (from the store, or from ``--corpus`` article files analysed on
+the spot), projects it with :func:`quotegraph.provenance.project`, calls one provenance
+function and prints the result (rich text, or JSON with ``--json``).
+"""
 
 from __future__ import annotations
 
-from quotegraph.cli.app import app  # noqa: F401
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import typer
+from rich.markup import escape
+from rich.tree import Tree
+
+from quotegraph import provenance
+from quotegraph.cli.app import JsonOption, StoreOption, app, console, errors, print_json
+from quotegraph.errors import NotFoundError
+
+CorpusOption = typer.Option(
+    None, "--corpus", help="Analyse these article files or folders now instead of the store."
+)
+EntitiesOption = typer.Option(
+    None, "--entities", help="An extra alias file (YAML, format of quotegraph/data/entities.yaml)."
+)
+
+
+def _graph(store: str | None, corpus: list[Path] | None, entities: Path | None) -> nx.MultiDiGraph:
+    return provenance.project(provenance.load_corpus(store, corpus or (), entities))
+
+
+def _hop_line(h: Any) -> str:
+    how = "stated" if h.stated else "inferred"
+    bits = [f"[bold]{escape(h.target)}[/bold]", f"({how}, score {h.score:.2f})"]
+    if h.cue:
+        bits.insert(0, f"{escape(h.cue)} →")
+    if h.outlet:
+        bits.append(f"outlet {h.outlet}")
+    if h.date:
+        bits.append(h.date)
+    return " ".join(bits)
+
+
+@app.command("who-said")
+def who_said_cmd(
+    text: str = typer.Argument(
+        ..., help="Words of the quote: a fragment, a variant, a translation."
+    ),
+    store: str | None = StoreOption,
+    corpus: list[Path] | None = CorpusOption,
+    entities: Path | None = EntitiesOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Who said TEXT, where first, and every article repeating it.
+
+    Example: quotegraph who-said "armchair analysis by kids" --corpus corpus/articles
+    """
+    with errors():
+        matches = provenance.who_said(_graph(store, corpus, entities), text)
+        if not matches:
+            raise NotFoundError(f"no quote matches {text!r}")
+    if as_json:
+        print_json(matches)
+        return
+    for m in matches:
+        speaker = m["speaker"]["name"] if m["speaker"] else "unknown speaker"
+        tree = Tree(
+            f"[bold]{escape(speaker)}[/bold]: “{escape(m['text'][:160])}” (score {m['score']})"
+        )
+        origin = m["origin"]
+        if origin:
+            date = f", {origin['date']}" if origin["date"] else ""
+            tree.add(escape(f"origin: {origin['label']}{date}"))
+        if m["first_article"]:
+            tree.add(f"first printed in {m['first_article']['article']}")
+        arts = tree.add("printed in")
+        for a in m["articles"]:
+            hop = a["hop"]
+            how = (
+                ""
+                if not hop
+                else (" stated" if hop["stated"] else " inferred") + f" → {hop['target']}"
+            )
+            kind = a["kind"] + (", translated" if a["translated"] else "")
+            arts.add(escape(f"{a['article']} [{kind}]{how}"))
+        console.print(tree)
+
+
+@app.command("trace")
+def trace_cmd(
+    ref: str = typer.Argument(..., help="An article id, a mention id, or words of a quote."),
+    store: str | None = StoreOption,
+    corpus: list[Path] | None = CorpusOption,
+    entities: Path | None = EntitiesOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Trace an article or a quote back to its origin, hop by hop.
+
+    Example: quotegraph trace 000_39306b42e49d5551 --corpus corpus/articles
+    """
+    with errors():
+        G = _graph(store, corpus, entities)
+        traces = provenance.trace_any(G, ref)
+    if as_json:
+        print_json([{"start": start, "hops": [h.__dict__ for h in hops]} for start, hops in traces])
+        return
+    for start, hops in traces:
+        tree = Tree(f"[bold]{escape(start)}[/bold]")
+        node = tree
+        for h in hops:
+            node = node.add(_hop_line(h))
+        console.print(tree)
+
+
+@app.command("conflicts")
+def conflicts_cmd(
+    store: str | None = StoreOption,
+    corpus: list[Path] | None = CorpusOption,
+    entities: Path | None = EntitiesOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """List conflicts: speakers, venues, altered wording, drifting figures, with evidence.
+
+    Example: quotegraph conflicts --corpus corpus/articles
+    """
+    with errors():
+        found = provenance.conflicts(_graph(store, corpus, entities))
+        if not found:
+            raise NotFoundError("no conflicts")
+    if as_json:
+        print_json(found)
+        return
+    for c in found:
+        tree = Tree(f"[bold]{c['type']}[/bold]: {escape(c['summary'])}", highlight=False)
+        for ev in c["evidence"]:
+            tree.add(escape(f"{ev['article']}: {ev.get('sentence') or ev.get('text')}"[:300]))
+        console.print(tree)
+
+
+@app.command("quotes")
+def quotes_cmd(
+    speaker: str = typer.Option(..., "--speaker", help="A speaker name (any alias) or id."),
+    store: str | None = StoreOption,
+    corpus: list[Path] | None = CorpusOption,
+    entities: Path | None = EntitiesOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """List the quotes of one speaker, with their origin and articles.
+
+    Example: quotegraph quotes --speaker "Matthew Prince" --corpus corpus/articles
+    """
+    with errors():
+        G = _graph(store, corpus, entities)
+        found = [provenance.describe(G, q) for q in provenance.quotes_of(G, speaker)]
+        if not found:
+            raise NotFoundError(f"no quotes of {speaker!r}")
+    if as_json:
+        print_json(found)
+        return
+    for q in found:
+        origin = q["origin"]["label"] if q["origin"] else "venue unknown"
+        arts = ", ".join(sorted({a["article"] for a in q["articles"]}))
+        console.print(
+            f"“{escape(q['text'][:120])}” [dim]({escape(origin)}; {arts})[/dim]", highlight=False
+        )
+
+
+@app.command("speakers")
+def speakers_cmd(
+    store: str | None = StoreOption,
+    corpus: list[Path] | None = CorpusOption,
+    entities: Path | None = EntitiesOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """List speakers with their aliases and how many quotes and articles they have.
+
+    Example: quotegraph speakers --corpus corpus/articles
+    """
+    with errors():
+        rows = provenance.speakers_table(_graph(store, corpus, entities))
+        if not rows:
+            raise NotFoundError("no speakers")
+    if as_json:
+        print_json(rows)
+        return
+    for r in rows:
+        aliases = ", ".join(a for a in r["aliases"] if a != r["name"])
+        console.print(
+            f"{escape(r['name'])} [dim]({r['type']}; {r['quotes']} quotes in {r['articles']} "
+            f"articles{'; aka ' + aliases if aliases else ''})[/dim]",
+            highlight=False,
+        )
+
+
+@app.command("outlets")
+def outlets_cmd(
+    store: str | None = StoreOption,
+    corpus: list[Path] | None = CorpusOption,
+    entities: Path | None = EntitiesOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """List outlets and platforms: articles published, interviews given to, credits.
+
+    Example: quotegraph outlets --corpus corpus/articles
+    """
+    with errors():
+        rows = provenance.outlets_table(_graph(store, corpus, entities))
+        if not rows:
+            raise NotFoundError("no outlets")
+    if as_json:
+        print_json(rows)
+        return
+    for r in rows:
+        console.print(
+            f"{escape(r['name'])} [dim](published {r['published']}, venue of {r['venues']}, "
+            f"credited {r['credited']})[/dim]",
+            highlight=False,
+        )
+
+
+@app.command("stats")
+def stats_cmd(
+    store: str | None = StoreOption,
+    corpus: list[Path] | None = CorpusOption,
+    entities: Path | None = EntitiesOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Count articles, mentions, quotes, speakers, outlets, venues and edges.
+
+    Example: quotegraph stats --corpus corpus/articles
+    """
+    with errors():
+        counts = provenance.stats(_graph(store, corpus, entities))
+    if as_json:
+        print_json(counts)
+        return
+    for name, n in counts.items():
+        console.print(f"{name:>24}  {n}", highlight=False)

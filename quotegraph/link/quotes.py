@@ -1,0 +1,173 @@
+"""Mentions -> Quotes: one utterance across its variants, fragments and translations.
+
+Input: mentions (and the article relations, to trust aligned translations more); output:
+quote groups and a MemeTracker-style variant graph (a shorter or translated mention points
+to the longer mention that contains it).  Candidates come from an inverted index of word
+3-gram shingles (same language) and of translated content stems (other languages): no
+all-pairs comparison.  The index counts shared shingles, which is the containment score.
+
+>>> candidates([["a", "b", "c", "d"], ["b", "c", "d"], ["x", "y", "z"]])
+{(1, 0): 1.0}
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from quotegraph.link.text import shingles, tokens
+from quotegraph.link.translate import PIVOT, has_lexicon, pivot_stems
+from quotegraph.model import QuoteKind, QuoteMention, VariantEdge, VariantRelation
+
+MIN_CONTAINMENT = 0.5  # share of a mention's shingles found in the longer one
+MIN_TRANSLATION = 0.55  # share of content words with a translation in the other mention
+MIN_TRANSLATION_ALIGNED = 0.4  # the same, between articles known to be translations
+MAX_POSTINGS = 500  # shingles shared by more mentions than this are not informative
+SPLIT_GAP = 90  # characters between the two parts of a quote split by its attribution
+
+
+def candidates(
+    token_lists: Sequence[list[str]], k: int = 3, top: int = 3
+) -> dict[tuple[int, int], float]:
+    """``(shorter, longer) -> containment`` for mentions sharing shingles (inverted index).
+
+    Mentions are visited longest first; each is compared only with the longer mentions that
+    share one of its shingles, and keeps its ``top`` best containers.
+    """
+    order = sorted(range(len(token_lists)), key=lambda i: -len(token_lists[i]))
+    index: dict[str, list[int]] = defaultdict(list)
+    out: dict[tuple[int, int], float] = {}
+    for i in order:
+        grams = shingles(token_lists[i], k) if len(token_lists[i]) >= k else set()
+        counts: Counter[int] = Counter()
+        for gram in grams:
+            posting = index.get(gram)
+            if posting and len(posting) <= MAX_POSTINGS:
+                counts.update(posting)
+        for j, shared in counts.most_common(top):
+            out[(i, j)] = shared / len(grams)
+        for gram in grams:
+            index[gram].append(i)
+    return out
+
+
+def relation(short: list[str], long: list[str]) -> VariantRelation:
+    """How ``short`` varies ``long``: same, truncation (a contiguous part), extension
+    (``long`` inserts words into it) or substitution."""
+    if short == long:
+        return VariantRelation.SAME
+    s, lg = " ".join(short), " ".join(long)
+    if f" {s} " in f" {lg} ":
+        return VariantRelation.TRUNCATION
+    it = iter(long)
+    if all(tok in it for tok in short):
+        return VariantRelation.EXTENSION
+    return VariantRelation.SUBSTITUTION
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def _split_parts(ments: Sequence[QuoteMention], bodies: dict[str, str], uf: _Union) -> None:
+    """Join the two parts of a quote split by its attribution ("“A,” he said. “B.”")."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(ments):
+        by_article[m.article_id].append(i)
+    for article_id, idx in by_article.items():
+        idx.sort(key=lambda i: ments[i].content.start)
+        body = bodies.get(article_id, "")
+        for a, b in itertools.pairwise(idx):
+            first, second = ments[a], ments[b]
+            gap = body[first.content.end : second.content.start]
+            ends_open = not first.text.rstrip().endswith((".", "!", "?", "…"))
+            same = first.speaker == second.speaker or not (first.speaker and second.speaker)
+            marked = {first.kind, second.kind} <= {QuoteKind.DIRECT, QuoteKind.PARTIAL}
+            if len(gap) <= SPLIT_GAP and "\n" not in gap.strip() and ends_open and same and marked:
+                uf.join(a, b)
+
+
+def group(
+    ments: Sequence[QuoteMention],
+    languages: Sequence[str],
+    bodies: dict[str, str],
+    aligned: set[tuple[str, str]],
+) -> tuple[list[list[int]], list[VariantEdge]]:
+    """Group mention indexes into quotes; ``aligned`` holds article pairs known translations."""
+    toks = [tokens(m.text) for m in ments]
+    uf = _Union(len(ments))
+    edges: list[VariantEdge] = []
+    linkable = [i for i, m in enumerate(ments) if m.kind != QuoteKind.SCARE]
+    by_lang: dict[str, list[int]] = defaultdict(list)
+    for i in linkable:
+        by_lang[languages[i]].append(i)
+    best: dict[int, tuple[int, float]] = {}
+    for idx in by_lang.values():
+        for (a, b), score in candidates([toks[i] for i in idx]).items():
+            i, j = idx[a], idx[b]
+            if score >= MIN_CONTAINMENT and len(toks[i]) >= 3:
+                uf.join(i, j)
+                if i not in best or score > best[i][1]:
+                    best[i] = (j, score)
+    for i, (j, score) in best.items():
+        edges.append(VariantEdge(ments[i].id, ments[j].id, relation(toks[i], toks[j]), score))
+    _split_parts(ments, bodies, uf)
+    edges += _translations(ments, languages, toks, aligned, uf, linkable)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(ments)):
+        groups[uf.find(i)].append(i)
+    return list(groups.values()), edges
+
+
+def _translations(
+    ments: Sequence[QuoteMention],
+    languages: Sequence[str],
+    toks: list[list[str]],
+    aligned: set[tuple[str, str]],
+    uf: _Union,
+    linkable: list[int],
+) -> list[VariantEdge]:
+    """Link mentions in other languages to pivot-language mentions through the lexicon."""
+    pivot = [i for i in linkable if languages[i] == PIVOT]
+    foreign = [i for i in linkable if languages[i] != PIVOT and has_lexicon(languages[i])]
+    if not pivot or not foreign:
+        return []
+    index: dict[str, list[int]] = defaultdict(list)
+    for i in pivot:
+        for stem_ in set().union(*pivot_stems(toks[i], PIVOT) or [set()]):
+            index[stem_].append(i)
+    edges = []
+    for i in foreign:
+        options = pivot_stems(toks[i], languages[i])
+        if len(options) < 3:
+            continue
+        counts: Counter[int] = Counter()
+        for opts in options:
+            hits: set[int] = set()
+            for s in opts:
+                posting = index.get(s, [])
+                if len(posting) <= MAX_POSTINGS:
+                    hits.update(posting)
+            counts.update(hits)
+        for j, shared in counts.most_common(3):
+            score = shared / len(options)
+            pair = (ments[i].article_id, ments[j].article_id)
+            floor = MIN_TRANSLATION_ALIGNED if pair in aligned else MIN_TRANSLATION
+            if score >= floor and shared >= 3:
+                uf.join(i, j)
+                edges.append(
+                    VariantEdge(ments[i].id, ments[j].id, VariantRelation.TRANSLATION, score)
+                )
+                break
+    return edges

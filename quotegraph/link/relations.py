@@ -1,0 +1,206 @@
+"""Article <- article relations: stated credit lines and inferred text reuse or translation.
+
+Input: articles, their mentions and the resolution (outlet entities); output:
+:class:`~quotegraph.model.ArticleRelation` values.  Same-language reuse is found passim-style:
+word 5-gram shingles of the bodies with quoted text masked (shared quotes are not reuse),
+candidate pairs from an inverted index.  Cross-language translation is found by aligning
+sentences through the lexicon and anchors.  Direction comes from dates, else from stated
+credits (the article whose credit says it reproduces an outlet is the original-language one),
+else the relation is left undirected and says so.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from quotegraph.link.credits import credits
+from quotegraph.link.text import sentences, shingles, tokens
+from quotegraph.link.translate import PIVOT, has_lexicon, pivot_stems
+from quotegraph.model import Article, ArticleRelation, QuoteMention, Relation
+from quotegraph.resolve.aliases import key
+
+if TYPE_CHECKING:
+    from quotegraph.resolve import Resolution
+
+REPUBLICATION_MIN = 0.6  # shingle containment of a near-copy
+REWRITE_MIN = 0.15  # shingle containment of an uncredited rewrite
+MIN_SHARED = 8  # shared shingles below this are coincidence
+ALIGN_MIN = 0.45  # cross-language sentence match score
+TRANSLATION_MIN = 0.5  # share of sentences aligned for a translation
+_QUOTED = re.compile(r"[“«\"„][^”»\"“]{0,600}[”»\"]|''.{0,600}?''", re.S)
+
+
+def _masked(article: Article, ments: Sequence[QuoteMention]) -> str:
+    body = list(article.body)
+    for m in ments:
+        body[m.content.start : m.content.end] = " " * (m.content.end - m.content.start)
+    text = "".join(body)
+    return _QUOTED.sub(lambda mt: " " * len(mt.group()), text)
+
+
+def _outlet_ids(resolution: Resolution) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for e in resolution.entities:
+        for name in (e.name, *e.aliases):
+            out.setdefault(key(name), e.id)
+    return out
+
+
+def stated(articles: Sequence[Article], resolution: Resolution) -> list[ArticleRelation]:
+    """Relations the articles state in credit lines, to the credited outlet entity."""
+    ids, out = _outlet_ids(resolution), []
+    for art in articles:
+        for credit in credits(art):
+            target = ids.get(key(credit.outlet)) if credit.outlet else None
+            if target and target != resolution.publisher_of.get(art.id):
+                out.append(ArticleRelation(art.id, target, credit.relation, True, credit.evidence))
+    return out
+
+
+def _reuse(
+    articles: Sequence[Article], by_article: dict[str, list[QuoteMention]]
+) -> Iterator[tuple[int, int, float, int]]:
+    grams: dict[int, set[str]] = {}
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, art in enumerate(articles):
+        grams[i] = shingles(tokens(_masked(art, by_article.get(art.id, []))), 5)
+        for g in grams[i]:
+            index[g].append(i)
+    shared: Counter[tuple[int, int]] = Counter()
+    for posting in index.values():
+        if 1 < len(posting) <= 50:
+            for a in posting:
+                for b in posting:
+                    if a < b:
+                        shared[(a, b)] += 1
+    for (a, b), n in shared.items():
+        if n >= MIN_SHARED and articles[a].language == articles[b].language:
+            yield a, b, n / max(1, min(len(grams[a]), len(grams[b]))), n
+
+
+def _alignment(src: Article, dst: Article) -> tuple[float, list[tuple[int, int]]]:
+    """Share of ``src`` sentences with a lexicon match in ``dst``, and the aligned pairs."""
+    s_sents = [pivot_stems(tokens(s), src.language) for _, s in sentences(src.body)]
+    d_sents = [
+        set().union(*pivot_stems(tokens(s), dst.language) or [set()])
+        for _, s in sentences(dst.body)
+    ]
+    pairs, usable = [], 0
+    for i, opts in enumerate(s_sents):
+        if len(opts) < 4:
+            continue
+        usable += 1
+        scores = [sum(1 for o in opts if o & d) / len(opts) for d in d_sents]
+        if scores and max(scores) >= ALIGN_MIN:
+            pairs.append((i, scores.index(max(scores))))
+    return (len(pairs) / usable if usable else 0.0), pairs
+
+
+_ANCHOR = re.compile(r"\b\d{2,}\b|\b[A-Z]\w+[A-Z]\w*\b")
+
+
+def _translations(articles: Sequence[Article]) -> list[tuple[int, int, float, str]]:
+    """``(foreign, pivot, score, evidence)`` for the best pivot-language match of each article.
+
+    Candidates share at least three anchors (numbers, CamelCase names) through an inverted
+    index; the five with most shared anchors are aligned sentence by sentence.
+    """
+    foreign = [i for i, a in enumerate(articles) if a.language != PIVOT and has_lexicon(a.language)]
+    if not foreign:
+        return []
+    index: dict[str, list[int]] = defaultdict(list)
+    for j, a in enumerate(articles):
+        if a.language == PIVOT:
+            for anchor in set(_ANCHOR.findall(a.body)):
+                index[anchor].append(j)
+    out = []
+    for i in foreign:
+        art = articles[i]
+        shared: Counter[int] = Counter()
+        for anchor in set(_ANCHOR.findall(art.body)):
+            if len(index.get(anchor, ())) <= 200:
+                shared.update(index.get(anchor, ()))
+        best = None
+        for j, n in shared.most_common(5):
+            if n < 3:
+                break
+            share, pairs = _alignment(art, articles[j])
+            ordered = sum(1 for p, q in itertools.pairwise(pairs) if q[1] >= p[1])
+            if share >= TRANSLATION_MIN and (best is None or share > best[2]):
+                ev = (
+                    f"{len(pairs)} sentences aligned through the {art.language}-{PIVOT} "
+                    f"lexicon ({share:.0%}), {ordered + 1} in the same order, {n} shared anchors"
+                )
+                best = (i, j, share, ev)
+        if best:
+            out.append(best)
+    return out
+
+
+def _direct(
+    src: Article, dst: Article, rels: list[ArticleRelation], publisher_of: dict[str, str]
+) -> tuple[bool, bool, str]:
+    """``(directed, swap, why)``: is ``src`` derived from ``dst`` (or the reverse)?"""
+    if src.date and dst.date and src.date != dst.date:
+        return True, src.date < dst.date, "direction from dates"
+    credited = {a: {r.target for r in rels if r.source == a.id} for a in (src, dst)}
+    reproduces = {
+        a: {r.target for r in rels if r.source == a.id and r.relation == Relation.REPUBLICATION}
+        | ({publisher_of[a.id]} if a.id in publisher_of else set())
+        for a in (src, dst)
+    }
+    if credited[src] & reproduces[dst]:
+        return (
+            True,
+            False,
+            f"direction from stated credit: {dst.id} reproduces what {src.id} credits",
+        )
+    if credited[dst] & reproduces[src]:
+        return (
+            True,
+            True,
+            f"direction from stated credit: {src.id} reproduces what {dst.id} credits",
+        )
+    return False, False, "undirected: no dates and no stated credit tell which came first"
+
+
+def relations(
+    articles: Sequence[Article], mentions: Sequence[QuoteMention], resolution: Resolution
+) -> list[ArticleRelation]:
+    """Stated and inferred relations between ``articles`` (and to credited outlets)."""
+    rels = stated(articles, resolution)
+    publisher_of = dict(resolution.publisher_of)
+    by_article: dict[str, list[QuoteMention]] = defaultdict(list)
+    for m in mentions:
+        by_article[m.article_id].append(m)
+    inferred = []
+    for a, b, score, n in _reuse(articles, by_article):
+        kind = Relation.REPUBLICATION if score >= REPUBLICATION_MIN else Relation.REWRITE
+        if score >= REWRITE_MIN:
+            inferred.append((a, b, kind, score, f"{n} shared 5-word shingles outside quotes"))
+    for i, j, score, ev in _translations(articles):
+        inferred.append((i, j, Relation.TRANSLATION, score, ev))
+    for a, b, kind, score, ev in inferred:
+        src, dst = articles[a], articles[b]
+        directed, swap, why = _direct(src, dst, rels, publisher_of)
+        if swap:
+            src, dst = dst, src
+        rels.append(
+            ArticleRelation(src.id, dst.id, kind, False, f"{ev}; {why}", round(score, 3), directed)
+        )
+    return _upgrade(rels)
+
+
+def _upgrade(rels: list[ArticleRelation]) -> list[ArticleRelation]:
+    """A credit line of an article that is a translation states a translation, not a citation."""
+    translated = {r.source for r in rels if r.relation == Relation.TRANSLATION and r.directed}
+    return [
+        ArticleRelation(r.source, r.target, Relation.TRANSLATION, r.stated, r.evidence, r.score)
+        if r.stated and r.relation == Relation.CITES and r.source in translated
+        else r
+        for r in rels
+    ]
