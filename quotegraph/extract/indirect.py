@@ -1,0 +1,256 @@
+"""Reported speech (kind ``indirect``) and embedded social-media posts (kind ``tweet``).
+
+Input: a :class:`~quotegraph.extract.attribution.Context` and the quoted stretches.  Output:
+:class:`~quotegraph.extract.attribution.Found` records.  Rules:
+
+``according-to``  According to X, CONTENT. / CONTENT, according to X. / Menurut X, CONTENT.
+``reported``      X said/wrote/told Y that CONTENT (complementizers come from the lexicon:
+                  that, bahwa, dass, que ...)
+``reported-bare`` X said CONTENT (English-style bare clause; cues listed in the lexicon)
+``tweet``         a paragraph of text with @handles/#hashtags and a link, without marks
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from quotegraph.extract.attribution import Context, Found, clause_joined, sentence_subject
+from quotegraph.extract.marks import Quoted
+from quotegraph.extract.venues import Venue, find_venue
+
+TWITTER = Venue("Twitter", "social", -1, -1)
+
+_OPEN_MARK = re.compile(r"[“\"«„‘‚「『‹]|''")
+_TWEET_LINK = re.compile(r"https?://\S+|\bpic\.twitter\.com/\S+")
+_HANDLE = re.compile(r"(?<!\w)[@#]\w+")
+_WORD = re.compile(r"[\w][\w'’\-]*\w|\w")
+_CLAUSE_BREAK = re.compile(r",\s+(\w+)")
+_TRAIL = re.compile(r"[\s,;:—–\-]+$")
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] - 1 <= pos < spans[i][1] + 1
+
+
+def _content(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
+    """Trim reported content: stop before a quote mark, drop end punctuation and conjunctions."""
+    body = ctx.body
+    m = _OPEN_MARK.search(body, start, end)
+    cut = m is not None
+    if m:
+        end = m.start()
+    for brk in _CLAUSE_BREAK.finditer(body, start, end):
+        if brk.group(1).lower() in ctx.lex.clause_breaks:
+            end = brk.start()
+            break
+    while start < end and body[start] in " \t,:":
+        start += 1
+    text = body[start:end]
+    text = text.rstrip(" \t.!?…")
+    tail = _TRAIL.search(text)
+    if tail:
+        text = text[: tail.start()]
+    conj = ctx.lex.conjunctions
+    for _ in range(2):
+        words = text.rsplit(None, 1)
+        if len(words) == 2 and words[1].lower() in conj:
+            text = _TRAIL.sub("", words[0])
+    end = start + len(text)
+    if len(_WORD.findall(body[start:end])) < (5 if cut else 3):
+        return None  # (what is left before a quotation is the partial quote's business)
+    return start, end
+
+
+def _according(ctx: Context, ss: int, se: int) -> Found | None:
+    body = ctx.body
+    m = ctx.lex.source_before_re.search(body, ss, min(se, ss + 2000))
+    if m is None:
+        return None
+    comma = body.find(",", m.end(), se)
+    if comma >= 0:  # skip a relative clause: "according to X, which has …, CONTENT"
+        nxt = _WORD.search(body, comma + 1, se)
+        if nxt and nxt.group().lower() in ctx.lex.relatives:
+            comma2 = body.find(",", nxt.end(), se)
+            src_end0 = comma
+            comma = comma2
+        else:
+            src_end0 = comma
+    else:
+        src_end0 = se
+    src_end = len(body[:src_end0].rstrip(" .!?…"))
+    src_s = m.end()
+    while src_s < src_end and body[src_s].isspace():
+        src_s += 1
+    if src_end <= src_s or len(_WORD.findall(body[src_s:src_end])) > 8:
+        return None
+    phrase = (src_s, src_end, body[src_s:src_end])
+    before = body[ss : m.start()].strip()
+    if not before or len(_WORD.findall(before)) <= 1:  # According to X, CONTENT
+        span = _content(ctx, comma + 1, se) if comma >= 0 else None
+    else:  # CONTENT, according to X.
+        span = _content(ctx, ss, m.start())
+    if span is None:
+        return None
+    speaker = ctx.names.resolve(phrase, m.start())
+    if speaker is None or (
+        phrase[2][:1].islower() and phrase[2].split()[0].lower() not in ctx.lex.determiners
+    ):
+        speaker = phrase[2] if speaker is None else speaker
+    venue = find_venue(body, ctx.lex, ctx.names, ss, se)
+    return Found(
+        span[0],
+        span[1],
+        "indirect",
+        "according-to",
+        0.7,
+        (m.start(), m.end()),
+        "according to",
+        speaker,
+        phrase,
+        venue,
+    )
+
+
+def _reported(ctx: Context, ss: int, se: int, quotes: list[tuple[int, int]]) -> list[Found]:
+    body, lex = ctx.body, ctx.lex
+    out = []
+    for k, (m_start, m_end, lemma) in enumerate(ctx.cues(ss, se)):
+        if k >= 8 or m_start - ss > 2000:
+            break
+        if _inside(quotes, m_start):
+            continue
+        after = body[m_end : min(se, m_end + 80)]
+        comp = None
+        for j, w in enumerate(_WORD.finditer(after)):
+            if j > 5:
+                break
+            if w.group().lower() in lex.complementizers:
+                comp = m_end + w.end()
+                break
+            if re.search(r"[.;:!?\"“”]", after[: w.start()]):
+                break
+        phrase = ctx.names.subject_before(m_start, ss)
+        if phrase is None and clause_joined(ctx, m_start):
+            phrase = sentence_subject(ctx, ss, m_start)
+        if phrase is None:
+            continue
+        rule = "reported"
+        lead = body[ss : phrase[0]].rstrip()
+        lead_words = _WORD.findall(lead)
+        if (
+            comp is None
+            and lead.endswith(",")
+            and len(lead_words) >= 4
+            and lead_words[0].lower() not in lex.prepositions
+            and re.match(r"(?:\s+[\w'’\-]+){0,5}\s*[,.;]", after)
+        ):
+            # CONTENT, X reported (in March), ...
+            span = _content(ctx, ss, ss + len(lead))
+            if span is not None and not _OPEN_MARK.search(body, ss, span[1]):
+                venue = find_venue(body, lex, ctx.names, ss, se)
+                out.append(
+                    Found(
+                        span[0],
+                        span[1],
+                        "indirect",
+                        "reported-after",
+                        0.65,
+                        (m_start, m_end),
+                        lemma,
+                        ctx.names.resolve(phrase, m_start),
+                        phrase,
+                        venue,
+                    )
+                )
+                break
+        if comp is None:
+            if lemma not in lex.bare_clause:
+                continue
+            nxt = _WORD.match(after.lstrip())
+            if nxt is None or after[:1] not in (" ",) or nxt.group().lower() in lex.auxiliaries:
+                continue
+            word = nxt.group()
+            if not (
+                word.lower() in lex.pronouns
+                or word.lower() in lex.determiners
+                or word[:1].isupper()
+            ):
+                continue
+            if lemma == "tell":
+                continue
+            comp, rule = m_end, "reported-bare"
+        stop = min(se, comp + 3000)
+        if lex.reported_runs_on and pe_ok(ctx, ss):
+            ps, pe = ctx.layout.paragraph_at(ss)
+            if ps == ss and not ctx.cues(se, pe) and not _OPEN_MARK.search(body, se, pe):
+                stop = pe
+        span = _content(ctx, comp, stop)
+        if span is None:
+            continue
+        venue = find_venue(body, lex, ctx.names, ss, se)
+        conf = 0.7 if rule == "reported" else 0.55
+        out.append(
+            Found(
+                span[0],
+                span[1],
+                "indirect",
+                rule,
+                conf,
+                (m_start, m_end),
+                lemma,
+                ctx.names.resolve(phrase, m_start),
+                phrase,
+                venue,
+            )
+        )
+        break
+    return out
+
+
+def pe_ok(ctx: Context, ss: int) -> bool:
+    """Whether the paragraph around ``ss`` is short enough to run reported speech on."""
+    ps, pe = ctx.layout.paragraph_at(ss)
+    return pe - ps < 3000
+
+
+def reported_speech(ctx: Context, quoted: list[Quoted]) -> list[Found]:
+    """Indirect quotes of every sentence outside quotation marks."""
+    spans = [(q.start, q.end) for q in quoted]
+    out: list[Found] = []
+    for ss, se in ctx.layout.sents:
+        if _inside(spans, ss) and _inside(spans, se - 1):
+            continue
+        f = _according(ctx, ss, se)
+        if f is not None and not _inside(spans, f.start):
+            out.append(f)
+            continue
+        out.extend(f for f in _reported(ctx, ss, se, spans) if not _inside(spans, f.start))
+    return out
+
+
+def tweets(ctx: Context, quoted: list[Quoted], prior: list[Found]) -> list[Found]:
+    """Paragraphs that look like embedded posts: handles/hashtags and a link, no marks."""
+    body = ctx.body
+    spans = [(q.start, q.end) for q in quoted]
+    out: list[Found] = []
+    for ps, pe in ctx.layout.paras:
+        if pe - ps > 600 or _inside(spans, ps):
+            continue
+        text = body[ps:pe]
+        if not _TWEET_LINK.search(text) or not _HANDLE.search(text):
+            continue
+        if len(_WORD.findall(_HANDLE.sub("", _TWEET_LINK.sub("", text)))) < 3:
+            continue
+        speaker = None
+        if out and ctx.layout.para_index(out[-1].end) == ctx.layout.para_index(ps) - 1:
+            speaker = out[-1].speaker
+        if speaker is None:
+            i = ctx.layout.para_index(ps)
+            lo = ctx.layout.paras[max(0, i - 2)][0]
+            n = ctx.names.nearest(ps, "organization", limit=ps - lo)
+            n = n or ctx.names.nearest(ps, "any", limit=ps - lo)
+            speaker = ctx.names.fullest(n.text) if n else None
+        out.append(Found(ps, pe, "tweet", "tweet-block", 0.7, None, None, speaker, None, TWITTER))
+    return out

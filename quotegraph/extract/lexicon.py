@@ -1,0 +1,281 @@
+"""Per-language extraction knowledge, read once from ``quotegraph/data/lang/<code>.yaml``.
+
+Input: a language code.  Output: a :class:`Lexicon` of word sets and precompiled regexes
+(the file schema is documented at the top of ``en.yaml``).  Unknown languages fall back to
+English; a user adds a language by dropping a new YAML file next to the others (or into the
+directory named by ``$QUOTEGRAPH_LANG_DIR``).
+
+>>> lex = lexicon("en")
+>>> "told" in lex.cue_forms and lex.cue_lemma["told"]
+'tell'
+>>> lexicon("xx").language
+'en'
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from quotegraph.errors import InputError
+
+_UPPER = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper())
+UPPER = f"[{re.escape(_UPPER)}]"
+"""A regex character class of upper-case letters (Latin, Greek, Cyrillic...)."""
+
+
+_WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
+
+
+class Phrases:
+    """A set of (multi-word) phrases found by one word scan plus dictionary lookups.
+
+    Much faster than a large regex alternation.  ``find`` returns (start, end, phrase) hits;
+    a hyphenated word also matches by its first part ("explique-t-elle" -> "explique").
+
+    >>> Phrases(["point out", "said"]).find("He pointed out, then said-so. They point out")
+    [(21, 25, 'said'), (35, 44, 'point out')]
+    """
+
+    def __init__(self, phrases: list[str]) -> None:
+        self.first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            toks = tuple(t.lower() for t in _WORD_RE.findall(phrase))
+            if toks:
+                self.first.setdefault(toks[0], []).append(toks)
+        for cands in self.first.values():
+            cands.sort(key=len, reverse=True)
+        alternation = _trie(sorted(self.first)) if self.first else "(?!)"
+        self._re = re.compile(rf"(?<![\w’'\-])(?:{alternation})(?![\w’'])", re.IGNORECASE)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+        """Every non-overlapping phrase occurrence in text[start:end], in order."""
+        stop = len(text) if end is None else end
+        out: list[tuple[int, int, str]] = []
+        last = start
+        for m in self._re.finditer(text, start, stop):
+            ws, we = m.start(), m.end()
+            if ws < last:
+                continue
+            for toks in self.first[m.group().lower()]:
+                if len(toks) == 1:
+                    out.append((ws, we, toks[0]))
+                    last = we
+                    break
+                rest = _WORD_RE.findall(text, we, min(stop, we + 40 * len(toks)))[: len(toks) - 1]
+                if [w.lower() for w in rest] == list(toks[1:]):
+                    e = text.find(rest[-1], we) + len(rest[-1])
+                    out.append((ws, e, " ".join(toks)))
+                    last = e
+                    break
+        return out
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching exactly ``words``, factored as a trie (fast in ``re``)."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        ends = "" in node
+        parts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 and not ends else "(?:" + "|".join(parts) + ")"
+        return body + "?" if ends else body
+
+    return emit(tree)
+
+
+@dataclass(frozen=True)
+class Pronoun:
+    """What a pronoun can refer to."""
+
+    type: str = "any"  # person | organization | any
+    gender: str = "any"  # m | f | n | any
+    plural: bool = False
+
+
+@dataclass
+class Lexicon:
+    """Compiled word lists of one language (see ``en.yaml`` for the meaning of each)."""
+
+    language: str
+    cue_lemma: dict[str, str] = field(default_factory=dict)  # form -> lemma
+    cue_nouns: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()
+    bare_clause: frozenset[str] = frozenset()
+    source_before: tuple[str, ...] = ()
+    source_after: tuple[str, ...] = ()
+    auxiliaries: frozenset[str] = frozenset()
+    pronouns: dict[str, Pronoun] = field(default_factory=dict)
+    determiners: frozenset[str] = frozenset()
+    post_determiners: frozenset[str] = frozenset()
+    reported_runs_on: bool = False
+    roles: frozenset[str] = frozenset()
+    org_nouns: frozenset[str] = frozenset()
+    org_suffixes: frozenset[str] = frozenset()
+    organisations: frozenset[str] = frozenset()
+    abbreviations: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
+    titles: dict[str, str] = field(default_factory=dict)
+    credit_prefixes: tuple[str, ...] = ()
+    conjunctions: frozenset[str] = frozenset()
+    relatives: frozenset[str] = frozenset()
+    clause_breaks: frozenset[str] = frozenset()
+    participles: tuple[str, ...] = ()
+    nouns_capitalised: bool = False
+    prepositions: frozenset[str] = frozenset()
+    venue_after: list[tuple[str, str]] = field(default_factory=list)  # (phrase, type)
+    venue_before: list[tuple[str, str]] = field(default_factory=list)
+    venue_phrases: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
+    inverted: list[re.Pattern[str]] = field(default_factory=list)
+    venue_phrase_re: re.Pattern[str] = re.compile(r"(?!)")  # all `phrases`, group v<k> each
+    cue_index: Phrases = field(default_factory=lambda: Phrases([]))
+    role_index: Phrases = field(default_factory=lambda: Phrases([]))
+    cue_re: re.Pattern[str] = re.compile(r"(?!)")
+    role_re: re.Pattern[str] = re.compile(r"(?!)")
+    source_before_re: re.Pattern[str] = re.compile(r"(?!)")
+    venue_after_re: re.Pattern[str] = re.compile(r"(?!)")
+    venue_before_re: re.Pattern[str] = re.compile(r"(?!)")
+
+    @property
+    def cue_forms(self) -> frozenset[str]:
+        """Every listed word form of a reporting verb (lower case)."""
+        return frozenset(self.cue_lemma)
+
+    def is_cue(self, word: str) -> bool:
+        """Whether ``word`` is a reporting verb form (listed, or lemmatised to a listed lemma)."""
+        low = word.lower()
+        if low in self.cue_lemma:
+            return True
+        return _lemma(low, self.language) in self.cue_lemma
+
+
+def _lemma(word: str, language: str) -> str:
+    try:
+        import simplemma
+
+        return str(simplemma.lemmatize(word, lang=language))
+    except (ValueError, KeyError, ImportError):
+        return word
+
+
+def _words(data: dict[str, Any], key: str) -> list[str]:
+    value = data.get(key) or []
+    if isinstance(value, dict):
+        return [str(k) for k in value]
+    return [str(v) for v in value if v is not None]
+
+
+def _alternation(phrases: list[str]) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
+    uniq = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in uniq) or "(?!)"
+
+
+def compile_lexicon(data: dict[str, Any]) -> Lexicon:
+    """Build a :class:`Lexicon` from one parsed YAML mapping."""
+    lang = str(data.get("language") or "und")
+    lex = Lexicon(language=lang)
+    for lemma, forms in (data.get("cues") or {}).items():
+        for form in [lemma, *(forms or [])]:
+            lex.cue_lemma[str(form).lower()] = str(lemma).lower()
+    lex.cue_nouns = frozenset(w.lower() for w in _words(data, "cue_nouns"))
+    lex.complementizers = frozenset(w.lower() for w in _words(data, "complementizers"))
+    lex.bare_clause = frozenset(w.lower() for w in _words(data, "bare_clause_cues"))
+    lex.source_before = tuple(w.lower() for w in _words(data, "source_before"))
+    lex.source_after = tuple(w.lower() for w in _words(data, "source_after"))
+    lex.auxiliaries = frozenset(w.lower() for w in _words(data, "auxiliaries"))
+    for word, spec in (data.get("pronouns") or {}).items():
+        spec = spec or {}
+        lex.pronouns[str(word).lower()] = Pronoun(
+            str(spec.get("type", "any")), str(spec.get("gender", "any")), bool(spec.get("plural"))
+        )
+    lex.determiners = frozenset(w.lower() for w in _words(data, "determiners"))
+    lex.post_determiners = frozenset(w.lower() for w in _words(data, "post_determiners"))
+    lex.reported_runs_on = bool(data.get("reported_runs_on"))
+    lex.roles = frozenset(w.lower() for w in _words(data, "roles"))
+    lex.org_nouns = frozenset(w.lower() for w in _words(data, "org_nouns"))
+    lex.org_suffixes = frozenset(_words(data, "org_suffixes"))
+    lex.organisations = frozenset(_words(data, "organisations"))
+    lex.abbreviations = frozenset(w.lower().rstrip(".") for w in _words(data, "abbreviations"))
+    lex.not_names = frozenset(_words(data, "not_names"))
+    lex.titles = {str(k): str(v) for k, v in (data.get("titles") or {}).items()}
+    lex.credit_prefixes = tuple(_words(data, "credit_prefixes"))
+    lex.conjunctions = frozenset(w.lower() for w in _words(data, "conjunctions"))
+    lex.relatives = frozenset(w.lower() for w in _words(data, "relatives"))
+    lex.clause_breaks = frozenset(w.lower() for w in _words(data, "clause_breaks"))
+    lex.nouns_capitalised = bool(data.get("nouns_capitalised"))
+    lex.participles = tuple(w.lower() for w in _words(data, "participle_endings"))
+    lex.prepositions = frozenset(w.lower() for w in _words(data, "prepositions"))
+    venues = data.get("venues") or {}
+    for key, target in (("named_after", lex.venue_after), ("named_before", lex.venue_before)):
+        for vtype, phrases in (venues.get(key) or {}).items():
+            target.extend((str(p).lower(), str(vtype)) for p in phrases or [])
+    groups = []
+    for k, item in enumerate(venues.get("phrases") or []):
+        pattern = re.compile(rf"(?<!\w)(?:{item['match']})(?!\w)", re.IGNORECASE)
+        lex.venue_phrases.append((pattern, str(item["venue"]), str(item["type"])))
+        groups.append(f"(?P<v{k}>{item['match']})")
+    if groups:
+        lex.venue_phrase_re = re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)", re.I)
+    for pattern in data.get("inverted_tags") or []:
+        lex.inverted.append(re.compile(str(pattern), re.IGNORECASE))
+    lex.cue_index = Phrases(list(lex.cue_lemma))
+    lex.role_index = Phrases(list(lex.roles))
+    lex.cue_re = re.compile(rf"(?<![\w-])(?:{_alternation(list(lex.cue_lemma))})(?!\w)", re.I)
+    lex.role_re = re.compile(rf"(?<![\w-])(?:{_alternation(list(lex.roles))})(?![\w-])", re.I)
+    lex.source_before_re = re.compile(
+        rf"(?<![\w-])(?:{_alternation(list(lex.source_before))})(?![\w-])", re.I
+    )
+    lex.venue_after_re = re.compile(
+        rf"(?<![\w-])(?:{_alternation([p for p, _ in lex.venue_after])})\s+", re.I
+    )
+    lex.venue_before_re = re.compile(
+        rf"\s+(?:{_alternation([p for p, _ in lex.venue_before])})(?![\w-])", re.I
+    )
+    return lex
+
+
+def _lang_dirs() -> list[Path]:
+    dirs = []
+    extra = os.environ.get("QUOTEGRAPH_LANG_DIR")
+    if extra:
+        dirs.append(Path(extra))
+    dirs.append(Path(str(resources.files("quotegraph") / "data" / "lang")))
+    return dirs
+
+
+def available_languages() -> list[str]:
+    """Codes of every language that has a data file."""
+    return sorted({p.stem for d in _lang_dirs() if d.is_dir() for p in d.glob("*.yaml")})
+
+
+@cache
+def lexicon(language: str) -> Lexicon:
+    """The lexicon of ``language`` (English when there is no file for it)."""
+    code = (language or "en").lower().split("-")[0].split("_")[0]
+    for directory in _lang_dirs():
+        path = directory / f"{code}.yaml"
+        if path.is_file():
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            except yaml.YAMLError as exc:
+                raise InputError(str(path), f"not a valid language file: {exc}") from exc
+            if not isinstance(data, dict):
+                raise InputError(str(path), "a language file must be a YAML mapping")
+            data.setdefault("language", code)
+            return compile_lexicon(data)
+    return lexicon("en") if code != "en" else compile_lexicon({"language": "en"})

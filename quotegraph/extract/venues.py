@@ -1,0 +1,74 @@
+"""Original venues named around an attribution: "told X", "X reported", "in a blog post".
+
+Input: a body, its lexicon, its name index and the region (start, end) of the attribution.
+Output: a :class:`Venue` (canonical name, type, mention span) or ``None``.  Named venues
+("told The Times") win over generic phrases ("tweeted" -> Twitter, "in a statement").
+
+>>> from quotegraph.extract.lexicon import lexicon
+>>> from quotegraph.extract.speakers import Names
+>>> body = "“No,” she told The Daily Star on Monday."
+>>> v = find_venue(body, lexicon("en"), Names(body, lexicon("en"), []), 4, len(body))
+>>> (v.name, v.type, body[v.start:v.end])
+('The Daily Star', 'outlet', 'The Daily Star')
+>>> body = "In a blog post, he said so."
+>>> find_venue(body, lexicon("en"), Names(body, lexicon("en"), []), 0, len(body)).name
+'a blog post'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quotegraph.extract.lexicon import Lexicon
+from quotegraph.extract.speakers import Names
+
+
+@dataclass(frozen=True)
+class Venue:
+    """A venue mention: ``body[start:end]`` names it; ``name`` is its canonical form."""
+
+    name: str
+    type: str
+    start: int
+    end: int
+
+
+def _named(names: Names, pos: int) -> tuple[int, int, str] | None:
+    n = names.name_at(pos)
+    if n is None:
+        return None
+    if n.start != pos:
+        # "told The X": the name index may have dropped a leading "The"
+        if names.body.startswith("The ", pos) and n.start == pos + 4:
+            return (pos, n.end, names.body[pos : n.end])
+        return None
+    return (n.start, n.end, n.text)
+
+
+def find_venue(body: str, lex: Lexicon, names: Names, start: int, end: int) -> Venue | None:
+    """The venue named in body[start:end] (see the module docstring)."""
+    start, end = max(0, start), min(len(body), end)
+    if end <= start:
+        return None
+    for m in lex.venue_after_re.finditer(body, start, end):
+        named = _named(names, m.end())
+        if named is not None and named[0] < end:
+            phrase = re.sub(r"\s+", " ", body[m.start() : m.end()].strip().lower())
+            vtype = next((t for p, t in lex.venue_after if p == phrase), "outlet")
+            return Venue(named[2], vtype, named[0], named[1])
+    for m in lex.venue_before_re.finditer(body, start, end):
+        n = names.name_at(m.start() - 1)
+        if n is not None and n.end == m.start():
+            phrase = re.sub(r"\s+", " ", body[m.start() : m.end()].strip().lower())
+            vtype = next((t for p, t in lex.venue_before if p == phrase), "outlet")
+            text = n.text
+            s = n.start
+            if body[max(0, s - 4) : s] == "The ":
+                s, text = s - 4, "The " + text
+            return Venue(text, vtype, s, n.end)
+    hit = lex.venue_phrase_re.search(body, start, end)
+    if hit and hit.lastgroup:
+        _, name, vtype = lex.venue_phrases[int(hit.lastgroup[1:])]
+        return Venue(name, vtype, hit.start(), hit.end())
+    return None
