@@ -8,16 +8,15 @@ function and prints the result (rich text, or JSON with ``--json``).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
 import typer
 from rich.markup import escape
-from rich.tree import Tree
 
 from quotegraph import provenance
 from quotegraph.cli.app import JsonOption, StoreOption, app, console, errors, print_json
 from quotegraph.errors import NotFoundError
+from quotegraph.views.terminal import conflict_view, trace_view, who_said_view
 
 CorpusOption = typer.Option(
     None, "--corpus", help="Analyse these article files or folders now instead of the store."
@@ -31,18 +30,6 @@ def _graph(store: str | None, corpus: list[Path] | None, entities: Path | None) 
     return provenance.project(provenance.load_corpus(store, corpus or (), entities))
 
 
-def _hop_line(h: Any) -> str:
-    how = "stated" if h.stated else "inferred"
-    bits = [f"[bold]{escape(h.target)}[/bold]", f"({how}, score {h.score:.2f})"]
-    if h.cue:
-        bits.insert(0, f"{escape(h.cue)} →")
-    if h.outlet:
-        bits.append(f"outlet {h.outlet}")
-    if h.date:
-        bits.append(h.date)
-    return " ".join(bits)
-
-
 @app.command("who-said")
 def who_said_cmd(
     text: str = typer.Argument(
@@ -51,6 +38,7 @@ def who_said_cmd(
     store: str | None = StoreOption,
     corpus: list[Path] | None = CorpusOption,
     entities: Path | None = EntitiesOption,
+    limit: int = typer.Option(3, "--limit", "-n", min=1, help="Show at most N matching quotes."),
     as_json: bool = JsonOption,
 ) -> None:
     """Who said TEXT, where first, and every article repeating it.
@@ -58,34 +46,16 @@ def who_said_cmd(
     Example: quotegraph who-said "armchair analysis by kids" --corpus corpus/articles
     """
     with errors():
-        matches = provenance.who_said(_graph(store, corpus, entities), text)
+        graph = _graph(store, corpus, entities)
+        matches = provenance.who_said(graph, text, limit=limit)
         if not matches:
             raise NotFoundError(f"no quote matches {text!r}")
     if as_json:
         print_json(matches)
         return
+    found = provenance.conflicts(graph)
     for m in matches:
-        speaker = m["speaker"]["name"] if m["speaker"] else "unknown speaker"
-        tree = Tree(
-            f"[bold]{escape(speaker)}[/bold]: “{escape(m['text'][:160])}” (score {m['score']})"
-        )
-        origin = m["origin"]
-        if origin:
-            date = f", {origin['date']}" if origin["date"] else ""
-            tree.add(escape(f"origin: {origin['label']}{date}"))
-        if m["first_article"]:
-            tree.add(f"first printed in {m['first_article']['article']}")
-        arts = tree.add("printed in")
-        for a in m["articles"]:
-            hop = a["hop"]
-            how = (
-                ""
-                if not hop
-                else (" stated" if hop["stated"] else " inferred") + f" → {hop['target']}"
-            )
-            kind = a["kind"] + (", translated" if a["translated"] else "")
-            arts.add(escape(f"{a['article']} [{kind}]{how}"))
-        console.print(tree)
+        console.print(who_said_view(m, found))
 
 
 @app.command("trace")
@@ -107,11 +77,7 @@ def trace_cmd(
         print_json([{"start": start, "hops": [h.__dict__ for h in hops]} for start, hops in traces])
         return
     for start, hops in traces:
-        tree = Tree(f"[bold]{escape(start)}[/bold]")
-        node = tree
-        for h in hops:
-            node = node.add(_hop_line(h))
-        console.print(tree)
+        console.print(trace_view(start, hops))
 
 
 @app.command("conflicts")
@@ -133,10 +99,7 @@ def conflicts_cmd(
         print_json(found)
         return
     for c in found:
-        tree = Tree(f"[bold]{c['type']}[/bold]: {escape(c['summary'])}", highlight=False)
-        for ev in c["evidence"]:
-            tree.add(escape(f"{ev['article']}: {ev.get('sentence') or ev.get('text')}"[:300]))
-        console.print(tree)
+        console.print(conflict_view(c))
 
 
 @app.command("quotes")

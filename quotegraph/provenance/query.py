@@ -215,9 +215,13 @@ def describe(G: nx.MultiDiGraph, qnode: str, score: float = 1.0) -> dict[str, An
         ma = G.nodes[m]
         hop = max(_out(G, m, "quoted_from"), key=lambda e: e[1].get("score", 0), default=None)
         variant = {d["relation"] for _, d in _out(G, m, "variant_of")}
+        art = G.nodes.get(f"article:{ma['article']}", {})
         articles.append(
             {
                 "article": ma["article"],
+                "title": art.get("title"),
+                "date": art.get("date"),
+                "outlet": art.get("outlet"),
                 "mention": _bare(m),
                 "text": ma["text"],
                 "kind": ma["kind"],
@@ -230,6 +234,7 @@ def describe(G: nx.MultiDiGraph, qnode: str, score: float = 1.0) -> dict[str, An
                 if hop is None
                 else {
                     "target": _bare(hop[0]),
+                    "label": G.nodes[hop[0]].get("article") or G.nodes[hop[0]].get("label"),
                     "stated": hop[1]["stated"],
                     "cue": hop[1].get("cue"),
                     "score": hop[1]["score"],
