@@ -3,8 +3,9 @@
 Input: an :class:`~quotegraph.model.Article`.  Output: its quote mentions, ordered by content
 start, each with content/cue/speaker/venue spans, a kind, the speaker resolved inside the
 article, a confidence and the id of the rule that fired.  The pipeline: quotation marks
-(:mod:`.marks`) -> paragraphs/sentences (:mod:`.text`) -> names (:mod:`.speakers`) -> reported
-speech and posts (:mod:`.indirect`) -> quote attribution (:mod:`.attribution`).  Language
+(:mod:`.marks`) -> paragraphs/sentences (:mod:`.text`) -> names and speaker phrases
+(:mod:`.speakers`, :mod:`.phrases`) -> reported speech and posts (:mod:`.indirect`) -> quote
+attribution (:mod:`.attribution`, with clause-level helpers in :mod:`.clauses`).  Language
 knowledge comes from ``quotegraph/data/lang/<code>.yaml`` (:mod:`.lexicon`).
 
 >>> from quotegraph.model import Article
@@ -43,6 +44,8 @@ def _span(body: str, span: tuple[int, int] | None) -> Span | None:
 def _mention(article: Article, f: Found) -> QuoteMention:
     body = article.body
     venue = f.venue
+    if f.cue is not None and f.cue[0] < f.end and f.start < f.cue[1]:
+        f.cue = None  # a cue never lies inside its own quote (last-resort guard)
     return QuoteMention(
         article_id=article.id,
         content=Span.of(body, f.start, f.end),

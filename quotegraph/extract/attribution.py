@@ -4,23 +4,40 @@ Input: a :class:`Context` (body, lexicon, layout, names) and the :class:`Quoted`
 body.  Output: :class:`Found` records, one per quote (or two when a speech tag sits inside the
 marks), carrying the rule that fired and its confidence.  Rules, tried in order:
 
-``tail``          “…,” he told X. / “…,” said Jane Doe. / ''…'', an account tweeted.
-``head``          He added: “…” / She said they were “…” (partial)
-``colon-para``    Jane Doe, the firm's CEO, told X:  ⏎ “…”
-``prev-sentence`` In an interview with X, the CEO elaborated. “…”
-``inner-tag``     « …, a-t-il déclaré, … » (the tag splits the quote in two)
-``continuation``  a quote with no cue of its own, right after an attributed quote
-``scare``         1–3 words with no speech around them: never attributed
+``tail``             “…,” he told X. / “…,” said Jane Doe. / ''…'', an account tweeted.
+``tail-apposition``  “…,” Jane Doe, 30, a lawyer in Springfield, Ohio, said.
+``according-head``   According to Jane Doe, “…”
+``head``             He added: “…” / She said they were “…” (partial); the main clause's
+                     named subject wins over an embedded cue ("Doe said Roe thinks “…”")
+``colon-para``       Jane Doe, the firm's CEO, told X:  ⏎ “…”
+``prev-sentence``    In an interview with X, the CEO elaborated. “…”
+``inner-tag``        « …, a-t-il déclaré, … » (the tag splits the quote in two)
+``reported-partial`` Doe said the plan was “a disaster” for the town: a quote inside reported
+                     speech shares its cue and speaker (short ones too: not scare quotes)
+``same-sentence``    Doe called it “a mess from the start” and “a farce nobody defends”
+``continuation``     a quote with no cue of its own, right after an attributed quote
+``scare``            1–3 words with no speech around them: never attributed
 """
 
 from __future__ import annotations
 
 import re
 
+from quotegraph.extract.clauses import (
+    according_head,
+    clause_joined,
+    earlier_venue,
+    inherit,
+    inherit_applies,
+    inner_tag,
+    main_first,
+    sentence_subject,
+    tail_apposition,
+)
 from quotegraph.extract.context import Context, Found
 from quotegraph.extract.marks import Quoted
-from quotegraph.extract.speakers import Phrase
-from quotegraph.extract.venues import Venue, find_venue
+from quotegraph.extract.namespans import Phrase
+from quotegraph.extract.venues import find_venue
 
 __all__ = ["Context", "Found", "attribute", "clause_joined", "earlier_venue", "sentence_subject"]
 
@@ -43,9 +60,11 @@ def _tail(ctx: Context, q: Quoted, limit: int) -> Found | None:
     lead = re.match(r"[ \t]*[,—–\-]?[ \t]*", body[s:end])
     first = s + (lead.end() if lead else 0)
     words = _WORD.findall(body[first:end])
-    if not words:
-        return None
+    if not words or words[0].lower() in ctx.lex.conjunctions | ctx.lex.relatives:
+        return None  # “…,” and Doe argued / “…,” which Doe …: a new clause
     cues = _cues(ctx, first, end)[:1]
+    if q.text[-1:].isalnum() and body[ctx.layout.sentence_at(q.open_at)[0] : q.open_at].strip():
+        return None  # Doe said “it hurts” every time he thinks …: a partial quote, no tag
     if (
         q.text[-1:] in _END_PUNCT
         and words[0][:1].isupper()
@@ -55,6 +74,14 @@ def _tail(ctx: Context, q: Quoted, limit: int) -> Found | None:
         near = 2 if q.text[-1:] == "." else 5
         if not cues or len(_WORD.findall(body[first : cues[0][0]])) > near:
             return None
+        if q.text[-1:] == "." and (
+            words[0].lower() in ctx.lex.pronouns or len(_WORD.findall(body[cues[0][1] : end])) > 6
+        ):
+            return None  # “… today.” He echoed it later, saying …: a new sentence
+    if cues and len(_WORD.findall(body[first : cues[0][0]])) > 8:
+        app = tail_apposition(ctx, q, first, cues[0], end)
+        if app is not None:
+            return app
     relative = re.match(r"([^,]{1,40}),\s+(\w+)\b[^,]{1,160},\s*", body[first : first + 240])
     if relative and relative.group(2).lower() in ctx.lex.relatives and cues:
         # “…,” Jane Doe, who led the team for years, told X.
@@ -127,11 +154,26 @@ def _head(ctx: Context, q: Quoted, floor: int) -> Found | None:
             said = (n.start, n.end, n.text)
             speaker = ctx.names.resolve(said, n.start)
             return Found(q.start, q.end, "direct", "name-colon", 0.7, None, None, speaker, said)
+    acc = according_head(ctx, q, ss)
+    if acc is not None:
+        return acc
     cues = _cues(ctx, ss, q.open_at)
-    for cs, ce, lemma in reversed(cues):
+    main = main_first(ctx, cues, q.open_at)
+    for k, (cs, _, _) in enumerate(main):
+        subject = ctx.names.subject_before(cs, ss)
+        if subject is not None and (
+            ctx.names.solid(ctx.names.name_at(subject[0])) or subject[2].lower() in ctx.lex.pronouns
+        ):
+            main = main[k:] + main[:k]  # the main clause's named (or pronoun) subject
+            break
+    else:
+        main = list(reversed(cues))  # no named subject: the nearest cue first
+    for cs, ce, lemma in main:
         phrase: Phrase | None = ctx.names.subject_before(cs, ss)
         if phrase is None:
-            phrase = ctx.names.np_after(ce, q.open_at)
+            after = ctx.names.np_after(ce, q.open_at)
+            if after is not None and not ctx.body[after[1] : q.open_at].strip(" \t,:—–-"):
+                phrase = after  # "…, said Jane Doe: “…”", not "saying he is “…”"
         if phrase is None and clause_joined(ctx, cs):
             sent = ctx.layout.sentence_at(cs)[0]  # Doe spoke on Monday, saying “…”
             phrase = sentence_subject(ctx, max(sent, cs - 300), cs)
@@ -151,26 +193,6 @@ def _head(ctx: Context, q: Quoted, floor: int) -> Found | None:
             phrase,
             venue,
         )
-    return None
-
-
-def clause_joined(ctx: Context, cs: int) -> bool:
-    """Whether the cue at ``cs`` follows a comma or a conjunction (its subject is earlier)."""
-    before = ctx.body[max(0, cs - 12) : cs].rstrip()
-    last = before.rsplit(None, 1)[-1].lower() if before.split() else ""
-    return before.endswith(",") or last in ctx.lex.conjunctions
-
-
-def sentence_subject(ctx: Context, ss: int, cs: int) -> Phrase | None:
-    """The subject opening the sentence at ``ss`` (a pronoun or a name in its first words)."""
-    words = _WORD.findall(ctx.body[ss : min(cs, ss + 80)])[:6]
-    if not words:
-        return None
-    if words[0].lower() in ctx.lex.pronouns:
-        p0 = ctx.body.index(words[0], ss)
-        return (p0, p0 + len(words[0]), words[0])
-    for n in ctx.names.names_between(ss, min(cs, ss + 60)):
-        return (n.start, n.end, n.text)
     return None
 
 
@@ -206,8 +228,8 @@ def _prev_sentence(ctx: Context, q: Quoted, floor: int) -> Found | None:
     """A quote opening a sentence right after 'SPEAKER CUE ….' in the same paragraph."""
     ps, _ = ctx.layout.paragraph_at(q.open_at)
     j = ctx.layout.sent_index(q.open_at)
-    if j <= 0:
-        return None
+    if j <= 0 or ctx.body[ctx.layout.sents[j][0] : q.open_at].strip():
+        return None  # a quote inside its sentence has that sentence's own subject
     ss, se = ctx.layout.sents[j - 1]
     if ss < max(ps, floor) or se - ss > 600 or re.search(r"[\"“”«»„]", ctx.body[ss:se]):
         return None
@@ -247,77 +269,6 @@ def _is_scare(ctx: Context, q: Quoted) -> bool:
     return q.text[-1:] not in _END_PUNCT + ","
 
 
-def _inner_tag(ctx: Context, f: Found, q: Quoted) -> list[Found]:
-    """Split « A, a-t-il dit, B » into two attributed parts when a tag sits inside."""
-    body = ctx.body
-    for m in re.finditer(r",\s+([^,\"“”«»]{2,50}?),\s+", body[q.start : q.end]):
-        s0, e0 = q.start + m.start(1), q.start + m.end(1)
-        cues = _cues(ctx, s0, e0)
-        if not cues or len(_WORD.findall(m.group(1))) > 6:
-            continue
-        cs, ce, lemma = cues[0]
-        phrase = ctx.names.np_after(ce, e0) or ctx.names.subject_before(cs, s0)
-        if phrase is None:
-            tag = re.search(r"-t-(\w+)|-(\w+)$", body[s0:cs].strip())
-            if not tag:
-                continue
-            w = tag.group(1) or tag.group(2)
-            if w.lower() not in ctx.lex.pronouns:
-                continue
-            p0 = body.index(w, s0)
-            phrase = (p0, p0 + len(w), w)
-        speaker = ctx.names.resolve(phrase, cs)
-        left_end, right_start = q.start + m.start(), q.start + m.end()
-        return [
-            Found(
-                f.start,
-                left_end + 1,
-                "direct",
-                "inner-tag",
-                0.85,
-                (cs, ce),
-                lemma,
-                speaker,
-                phrase,
-                f.venue,
-            ),
-            Found(
-                right_start,
-                f.end,
-                "direct",
-                "inner-tag",
-                0.85,
-                (cs, ce),
-                lemma,
-                speaker,
-                phrase,
-                f.venue,
-            ),
-        ]
-    return [f]
-
-
-def earlier_venue(ctx: Context, pos: int, speaker: str | None = None) -> Venue | None:
-    """A blog post / statement / speech named in the sentence before ``pos``.
-
-    With ``speaker``, only when that sentence names the same speaker.
-    """
-    j = ctx.layout.sent_index(pos)
-    while j >= 0 and ctx.layout.sents[j][0] >= ctx.layout.sentence_at(pos)[0] and j > 0:
-        j -= 1
-    if j < 0:
-        return None
-    ss, se = ctx.layout.sents[j]
-    if se > pos or se - ss > 600:
-        return None
-    if speaker and not any(
-        ctx.names.fullest(n.text) == speaker for n in ctx.names.names_between(ss, se)
-    ):
-        return None
-    venue = find_venue(ctx.body, ctx.lex, ctx.names, ss, se)
-    return venue if venue is not None and venue.type != "outlet" else None
-
-
 def attribute(ctx: Context, quotes: list[Quoted], prior: list[Found] | None = None) -> list[Found]:
     """Attribute every quoted stretch (see the module docstring for the rules).
 
@@ -327,19 +278,29 @@ def attribute(ctx: Context, quotes: list[Quoted], prior: list[Found] | None = No
     out: list[Found] = []
     last: Found | None = None
     before = sorted((f for f in prior or [] if f.speaker), key=lambda f: f.end)
+    reported = sorted((f.start, f.end, k) for k, f in enumerate(before) if f.cue)
     b = 0
+    floor = 0  # after the previous (non-scare) quote: a head search stops there
     for k, q in enumerate(quotes):
         while b < len(before) and before[b].end <= q.open_at:
             if last is None or before[b].end > last.end:
                 last = before[b]
             b += 1
         nxt = quotes[k + 1].open_at if k + 1 < len(quotes) else len(ctx.body)
-        prev_end = quotes[k - 1].close_at + 1 if k else 0
+        prev_end = floor
         if _is_scare(ctx, q):
             tail = _tail(ctx, q, nxt)
             if tail is None or q.single or not q.text[:1].isupper():
-                out.append(Found(q.start, q.end, "scare", "scare", 0.6))
-                continue
+                scare = Found(q.start, q.end, "scare", "scare", 0.6)
+                if not _is_title(_WORD.findall(q.text)) and inherit_applies(q, reported):
+                    # Doe said he would be “shocked”: words of reported speech, not scare
+                    own = _head(ctx, q, prev_end) or scare
+                    own.kind = "partial"
+                    scare = inherit(ctx, own, q, reported, before)
+                out.append(scare)
+                if scare.kind == "partial":
+                    last = scare
+                continue  # a scare quote does not end the attribution search (floor)
         f = _tail(ctx, q, nxt) or _head(ctx, q, prev_end)
         if f is None and ctx.body[ctx.layout.paragraph_at(q.open_at)[0] : q.open_at].strip() == "":
             f = _colon_para(ctx, q)
@@ -361,6 +322,27 @@ def attribute(ctx: Context, quotes: list[Quoted], prior: list[Found] | None = No
                     last.phrase,
                     last.venue,
                 )
+        if (
+            f is None
+            and last is not None
+            and last.cue
+            and last.kind in ("partial", "direct")
+            and ctx.layout.sentence_at(q.open_at)[0] <= last.start < q.open_at
+            and last.cue[1] <= q.open_at  # the shared cue stays outside this quote
+        ):
+            # Doe called it “a mess” and “a farce”: one attribution, one cue
+            f = Found(
+                q.start,
+                q.end,
+                "partial",
+                "same-sentence",
+                0.7,
+                last.cue,
+                last.cue_lemma,
+                last.speaker,
+                last.phrase,
+                last.venue,
+            )
         if f is None:
             head = ctx.body[ctx.layout.sentence_at(q.open_at)[0] : q.open_at].strip()
             kind = "partial" if head else "direct"
@@ -370,10 +352,13 @@ def attribute(ctx: Context, quotes: list[Quoted], prior: list[Found] | None = No
             if said is not None:  # Doe denounced “…”: the sentence's subject, weakly
                 speaker = ctx.names.resolve(said, said[0])
                 f = Found(q.start, q.end, kind, "sentence-subject", 0.45, None, None, speaker, said)
+        if f.kind == "partial":
+            f = inherit(ctx, f, q, reported, before)
         if f.cue_lemma == "tweet":
             f.kind = "tweet"
 
-        out.extend(_inner_tag(ctx, f, q) if f.rule != "continuation" else [f])
+        out.extend(inner_tag(ctx, f, q) if f.rule != "continuation" else [f])
+        floor = q.close_at + 1
         if f.speaker:
             last = f
     return out

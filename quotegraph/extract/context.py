@@ -20,7 +20,8 @@ import bisect
 from dataclasses import dataclass, field
 
 from quotegraph.extract.lexicon import Lexicon
-from quotegraph.extract.speakers import Names, Phrase
+from quotegraph.extract.namespans import Phrase
+from quotegraph.extract.speakers import Names
 from quotegraph.extract.text import Layout
 from quotegraph.extract.venues import Venue
 
@@ -38,7 +39,11 @@ class Context:
     @classmethod
     def build(cls, body: str, lex: Lexicon, layout: Layout, names: Names) -> Context:
         """A context with every reporting-verb occurrence of ``body`` found once."""
-        hits = [(s, e, lex.cue_lemma.get(p, p)) for s, e, p in lex.cue_index.find(body)]
+        hits = [
+            (s, e, lex.cue_lemma.get(p, p))
+            for s, e, p in lex.cue_index.find(body)
+            if not (body[s].isupper() and names.name_at(s) is not None)  # "United States"
+        ]
         return cls(body, lex, layout, names, hits)
 
     def cues(self, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -7,6 +7,8 @@ Input: a :class:`~quotegraph.extract.attribution.Context` and the quoted stretch
 ``reported``      X said/wrote/told Y that CONTENT (complementizers come from the lexicon:
                   that, bahwa, dass, que ...)
 ``reported-bare`` X said CONTENT (English-style bare clause; cues listed in the lexicon)
+                  A quotation that opens and closes inside CONTENT stays in it (the partial
+                  quote then shares this cue), unless CONTENT is little more than the quote.
 ``tweet``         a paragraph of text with @handles/#hashtags and a link, without marks
 """
 
@@ -26,6 +28,8 @@ _TWEET_LINK = re.compile(r"https?://\S+|\bpic\.twitter\.com/\S+")
 _HANDLE = re.compile(r"(?<!\w)[@#]\w+")
 _WORD = re.compile(r"[\w][\w'’\-]*\w|\w")
 _CLAUSE_BREAK = re.compile(r",\s+(\w+)")
+_STOP = re.compile(r"[.;:!?\"“”]")
+_TRAILING_CUE = re.compile(r"(?:\s+[\w'’\-]+){0,5}\s*[,.;]")
 _TRAIL = re.compile(r"[\s,;:—–\-]+$")
 
 
@@ -34,13 +38,37 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and spans[i][0] - 1 <= pos < spans[i][1] + 1
 
 
-def _content(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
-    """Trim reported content: stop before a quote mark, drop end punctuation and conjunctions."""
+def _closed_quote(quotes: list[tuple[int, int]], mark_end: int, end: int) -> int | None:
+    """End of the quote opened by the mark ending at ``mark_end`` when it closes before ``end``."""
+    i = bisect.bisect_left(quotes, (mark_end, -1))
+    if i < len(quotes) and quotes[i][0] - mark_end <= 2 and quotes[i][1] < end:
+        return quotes[i][1]
+    return None
+
+
+def _content(
+    ctx: Context, start: int, end: int, quotes: list[tuple[int, int]] | None = None
+) -> tuple[int, int] | None:
+    """Trim reported content: drop end punctuation and trailing conjunctions.
+
+    A quotation that opens and closes inside the clause stays in it (a partial quote of
+    reported speech, kept whole when ``quotes`` are given); one that runs past the clause
+    ends it.
+    """
     body = ctx.body
-    m = _OPEN_MARK.search(body, start, end)
-    cut = m is not None
-    if m:
-        end = m.start()
+    pos, cut, first_mark, own_words = start, False, -1, 0
+    while (m := _OPEN_MARK.search(body, pos, end)) is not None:
+        first_mark = m.start() if first_mark < 0 else first_mark
+        own_words += len(_WORD.findall(body, pos, m.start()))
+        closed = _closed_quote(quotes, m.end(), end) if quotes is not None else None
+        if closed is None:
+            end, cut = m.start(), True
+            break
+        pos = closed + 1
+    if first_mark >= 0 and not cut:
+        own_words += len(_WORD.findall(body, pos, end))
+        if own_words < 4:  # “they were “…”": the partial quote says it all
+            end, cut = first_mark, True
     for brk in _CLAUSE_BREAK.finditer(body, start, end):
         if brk.group(1).lower() in ctx.lex.clause_breaks:
             end = brk.start()
@@ -63,7 +91,7 @@ def _content(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _according(ctx: Context, ss: int, se: int) -> Found | None:
+def _according(ctx: Context, ss: int, se: int, quotes: list[tuple[int, int]]) -> Found | None:
     body = ctx.body
     m = ctx.lex.source_before_re.search(body, ss, min(se, ss + 2000))
     if m is None:
@@ -79,7 +107,9 @@ def _according(ctx: Context, ss: int, se: int) -> Found | None:
             src_end0 = comma
     else:
         src_end0 = se
-    src_end = len(body[:src_end0].rstrip(" .!?…"))
+    src_end = src_end0
+    while src_end > 0 and body[src_end - 1] in " .!?…":
+        src_end -= 1
     src_s = m.end()
     while src_s < src_end and body[src_s].isspace():
         src_s += 1
@@ -88,9 +118,9 @@ def _according(ctx: Context, ss: int, se: int) -> Found | None:
     phrase = (src_s, src_end, body[src_s:src_end])
     before = body[ss : m.start()].strip()
     if not before or len(_WORD.findall(before)) <= 1:  # According to X, CONTENT
-        span = _content(ctx, comma + 1, se) if comma >= 0 else None
+        span = _content(ctx, comma + 1, se, quotes) if comma >= 0 else None
     else:  # CONTENT, according to X.
-        span = _content(ctx, ss, m.start())
+        span = _content(ctx, ss, m.start(), quotes)
     if span is None:
         return None
     speaker = ctx.names.resolve(phrase, m.start())
@@ -116,12 +146,15 @@ def _according(ctx: Context, ss: int, se: int) -> Found | None:
 def _reported(ctx: Context, ss: int, se: int, quotes: list[tuple[int, int]]) -> list[Found]:
     body, lex = ctx.body, ctx.lex
     out = []
-    for k, (m_start, m_end, lemma) in enumerate(ctx.cues(ss, se)):
+    cues = ctx.cues(ss, se)
+    for k, (m_start, m_end, lemma) in enumerate(cues):
         if k >= 8 or m_start - ss > 2000:
             break
         if _inside(quotes, m_start):
             continue
-        after = body[m_end : min(se, m_end + 80)]
+        # a complementizer after the next cue is that cue's ("In tweets, Doe argued that")
+        reach = cues[k + 1][0] if k + 1 < len(cues) else se
+        after = body[m_end : min(se, reach, m_end + 80)]
         comp = None
         for j, w in enumerate(_WORD.finditer(after)):
             if j > 5:
@@ -129,8 +162,11 @@ def _reported(ctx: Context, ss: int, se: int, quotes: list[tuple[int, int]]) -> 
             if w.group().lower() in lex.complementizers:
                 comp = m_end + w.end()
                 break
-            if re.search(r"[.;:!?\"“”]", after[: w.start()]):
+            if _STOP.search(after, 0, w.start()):
                 break
+        trailing = _TRAILING_CUE.match(after) if comp is None else None
+        if comp is None and lemma not in lex.bare_clause and trailing is None:
+            continue  # neither "X said that …", "X said …" nor "…, X said."
         phrase = ctx.names.subject_before(m_start, ss)
         if phrase is None and clause_joined(ctx, m_start):
             phrase = sentence_subject(ctx, ss, m_start)
@@ -144,7 +180,7 @@ def _reported(ctx: Context, ss: int, se: int, quotes: list[tuple[int, int]]) -> 
             and lead.endswith(",")
             and len(lead_words) >= 4
             and lead_words[0].lower() not in lex.prepositions
-            and re.match(r"(?:\s+[\w'’\-]+){0,5}\s*[,.;]", after)
+            and trailing is not None
         ):
             # CONTENT, X reported (in March), ...
             span = _content(ctx, ss, ss + len(lead))
@@ -186,7 +222,7 @@ def _reported(ctx: Context, ss: int, se: int, quotes: list[tuple[int, int]]) -> 
             ps, pe = ctx.layout.paragraph_at(ss)
             if ps == ss and not ctx.cues(se, pe) and not _OPEN_MARK.search(body, se, pe):
                 stop = pe
-        span = _content(ctx, comp, stop)
+        span = _content(ctx, comp, stop, quotes)
         if span is None:
             continue
         venue = find_venue(body, lex, ctx.names, ss, se)
@@ -219,12 +255,17 @@ def reported_speech(ctx: Context, quoted: list[Quoted]) -> list[Found]:
     """Indirect quotes of every sentence outside quotation marks."""
     spans = [(q.start, q.end) for q in quoted]
     out: list[Found] = []
+    sources = [s for s, _, _ in ctx.lex.source_index.find(ctx.body)]
     for ss, se in ctx.layout.sents:
         if _inside(spans, ss) and _inside(spans, se - 1):
             continue
-        f = _according(ctx, ss, se)
-        if f is not None and not _inside(spans, f.start):
-            out.append(f)
+        k = bisect.bisect_left(sources, ss)
+        if k < len(sources) and sources[k] < se:
+            f = _according(ctx, ss, se, spans)
+            if f is not None and not _inside(spans, f.start):
+                out.append(f)
+                continue
+        if not ctx.cues(ss, se):
             continue
         out.extend(f for f in _reported(ctx, ss, se, spans) if not _inside(spans, f.start))
     return out
@@ -233,6 +274,8 @@ def reported_speech(ctx: Context, quoted: list[Quoted]) -> list[Found]:
 def tweets(ctx: Context, quoted: list[Quoted], prior: list[Found]) -> list[Found]:
     """Paragraphs that look like embedded posts: handles/hashtags and a link, no marks."""
     body = ctx.body
+    if "http" not in body and "pic.twitter" not in body:
+        return []
     spans = [(q.start, q.end) for q in quoted]
     out: list[Found] = []
     for ps, pe in ctx.layout.paras:

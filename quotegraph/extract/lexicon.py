@@ -32,6 +32,28 @@ UPPER = f"[{re.escape(_UPPER)}]"
 
 
 _WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
+_PART_RE = re.compile(r"[\w’']+")
+_JOINERS = frozenset("’'-") | frozenset("_")
+_INNER = frozenset("’'_")
+
+
+_SEEN: list[tuple[str, int, int, str, set[str]]] = []
+
+
+def _words_of(text: str, start: int, stop: int) -> tuple[str, set[str]]:
+    """``text`` lower-cased and the distinct word parts of text[start:stop].
+
+    The last text's result is kept: the cue and role indexes scan the same body in turn.
+    """
+    seen = _SEEN[0] if _SEEN else None
+    if seen is not None and seen[0] is text and seen[1:3] == (start, stop):
+        return seen[3], seen[4]
+    low = text.lower()
+    if len(low) != len(text):  # a case mapping changed lengths: keep those characters
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    words = set(_PART_RE.findall(low, start, stop))
+    _SEEN[:] = [(text, start, stop, low, words)]
+    return low, words
 
 
 class Phrases:
@@ -52,23 +74,48 @@ class Phrases:
                 self.first.setdefault(toks[0], []).append(toks)
         for cands in self.first.values():
             cands.sort(key=len, reverse=True)
-        alternation = _trie(sorted(self.first)) if self.first else "(?!)"
-        self._re = re.compile(rf"(?<![\w’'\-])(?:{alternation})(?![\w’'])", re.IGNORECASE)
+        self._probes: dict[str, list[str]] = {}  # a first word's leading part -> first words
+        for word in self.first:
+            self._probes.setdefault(_PART_RE.findall(word)[0], []).append(word)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-        """Every non-overlapping phrase occurrence in text[start:end], in order."""
+        """Every non-overlapping phrase occurrence in text[start:end], in order.
+
+        Words of the text are collected once (C speed); only the first words that occur
+        are then located, so the cost hardly grows with the number of phrases.
+        """
         stop = len(text) if end is None else end
+        low, present = _words_of(text, start, stop)
+        starts: list[tuple[int, int, str]] = []
+        for part in present.intersection(self._probes):
+            for word in self._probes[part]:
+                i = low.find(word, start, stop)
+                while i >= 0:
+                    e = i + len(word)
+                    before = low[i - 1] if i else " "
+                    after = low[e] if e < len(low) else " "
+                    if not (before.isalnum() or before in _JOINERS) and not (
+                        after.isalnum() or after in _INNER
+                    ):
+                        starts.append((i, -e, word))
+                    i = low.find(word, e, stop)
+        starts.sort()
         out: list[tuple[int, int, str]] = []
         last = start
-        for m in self._re.finditer(text, start, stop):
-            ws, we = m.start(), m.end()
+        for ws, neg_we, word in starts:
+            we = -neg_we
             if ws < last:
                 continue
-            for toks in self.first[m.group().lower()]:
+            for toks in self.first[word]:
                 if len(toks) == 1:
                     out.append((ws, we, toks[0]))
                     last = we
                     break
+                k = we
+                while k < stop and low[k].isspace():
+                    k += 1
+                if not low.startswith(toks[1], k):
+                    continue  # cheap check of the second word first
                 rest = _WORD_RE.findall(text, we, min(stop, we + 40 * len(toks)))[: len(toks) - 1]
                 if [w.lower() for w in rest] == list(toks[1:]):
                     e = text.find(rest[-1], we) + len(rest[-1])
@@ -76,26 +123,6 @@ class Phrases:
                     last = e
                     break
         return out
-
-
-def _trie(words: list[str]) -> str:
-    """A regex matching exactly ``words``, factored as a trie (fast in ``re``)."""
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        ends = "" in node
-        parts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not parts:
-            return ""
-        body = parts[0] if len(parts) == 1 and not ends else "(?:" + "|".join(parts) + ")"
-        return body + "?" if ends else body
-
-    return emit(tree)
 
 
 @dataclass(frozen=True)
@@ -137,6 +164,7 @@ class Lexicon:
     participles: tuple[str, ...] = ()
     nouns_capitalised: bool = False
     prepositions: frozenset[str] = frozenset()
+    group_heads: tuple[str, ...] = ()  # "members of" X: the group X speaks
     venue_after: list[tuple[str, str]] = field(default_factory=list)  # (phrase, type)
     venue_before: list[tuple[str, str]] = field(default_factory=list)
     venue_phrases: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
@@ -144,6 +172,7 @@ class Lexicon:
     venue_phrase_re: re.Pattern[str] = re.compile(r"(?!)")  # all `phrases`, group v<k> each
     cue_index: Phrases = field(default_factory=lambda: Phrases([]))
     role_index: Phrases = field(default_factory=lambda: Phrases([]))
+    source_index: Phrases = field(default_factory=lambda: Phrases([]))
     cue_re: re.Pattern[str] = re.compile(r"(?!)")
     role_re: re.Pattern[str] = re.compile(r"(?!)")
     source_before_re: re.Pattern[str] = re.compile(r"(?!)")
@@ -220,6 +249,9 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     lex.nouns_capitalised = bool(data.get("nouns_capitalised"))
     lex.participles = tuple(w.lower() for w in _words(data, "participle_endings"))
     lex.prepositions = frozenset(w.lower() for w in _words(data, "prepositions"))
+    lex.group_heads = tuple(
+        sorted((w.lower() + " " for w in _words(data, "group_heads")), key=len, reverse=True)
+    )
     venues = data.get("venues") or {}
     for key, target in (("named_after", lex.venue_after), ("named_before", lex.venue_before)):
         for vtype, phrases in (venues.get(key) or {}).items():
@@ -235,6 +267,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         lex.inverted.append(re.compile(str(pattern), re.IGNORECASE))
     lex.cue_index = Phrases(list(lex.cue_lemma))
     lex.role_index = Phrases(list(lex.roles))
+    lex.source_index = Phrases(list(lex.source_before))
     lex.cue_re = re.compile(rf"(?<![\w-])(?:{_alternation(list(lex.cue_lemma))})(?!\w)", re.I)
     lex.role_re = re.compile(rf"(?<![\w-])(?:{_alternation(list(lex.roles))})(?![\w-])", re.I)
     lex.source_before_re = re.compile(
@@ -247,6 +280,19 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         rf"\s+(?:{_alternation([p for p, _ in lex.venue_before])})(?![\w-])", re.I
     )
     return lex
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML 1.2 booleans: only true/false, so the words On, No, Yes, Off stay words."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 def _lang_dirs() -> list[Path]:
@@ -271,7 +317,7 @@ def lexicon(language: str) -> Lexicon:
         path = directory / f"{code}.yaml"
         if path.is_file():
             try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+                data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
             except yaml.YAMLError as exc:
                 raise InputError(str(path), f"not a valid language file: {exc}") from exc
             if not isinstance(data, dict):

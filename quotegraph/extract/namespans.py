@@ -1,6 +1,8 @@
 """Name-mention helpers: trimming a capitalised run to a name, splitting off role words.
 
-Input: a body and offsets of a capitalised token run.  Output: cleaned (start, end) spans.
+Input: a body and offsets of a capitalised token run.  Output: cleaned (start, end) spans,
+and the :class:`Name` record (one name mention) and ``Phrase`` span type shared by the
+speaker modules.
 
 >>> from quotegraph.extract.lexicon import lexicon
 >>> body = "Acme CEO Jane Doe’s plan"
@@ -15,8 +17,25 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass, field
 
 from quotegraph.extract.lexicon import Lexicon
+
+Phrase = tuple[int, int, str]
+
+
+@dataclass(slots=True)
+class Name:
+    """One name mention; ``kind`` is person, organization or any (unknown)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = "any"
+    roles: set[str] = field(default_factory=set)
+    gender: str = "any"
+    strong: bool = False  # typed from evidence (a title, a role), not from its shape
+
 
 _POSS = re.compile(r"[’']s?$")
 
@@ -24,6 +43,13 @@ _POSS = re.compile(r"[’']s?$")
 def clean(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
     """Trim possessives, lower-case hyphen tails and sentence-initial function words."""
     text = body[start:end]
+    if (
+        "-" not in text
+        and not text.endswith((".", "'", "’", "'s", "’s"))
+        and text.split(None, 1)[0] not in lex.not_names
+        and text.rsplit(None, 1)[-1] not in lex.not_names
+    ):
+        return start, end  # nothing to trim (the common case)
     cut = re.search(r"-[^\W\d_]*[a-z]", text)
     if cut and text[: cut.start()].strip():
         tail = text[cut.start() + 1 :]

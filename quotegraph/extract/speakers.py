@@ -27,38 +27,23 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
 from quotegraph.extract.lexicon import UPPER, Lexicon
 from quotegraph.extract.marks import Quoted
-from quotegraph.extract.namespans import clean, inside, split_roles
+from quotegraph.extract.namespans import Name, Phrase, clean, inside, split_roles
+from quotegraph.extract.phrases import PhraseFinder
 
 _CAP = rf"{UPPER}[\w'’&.\-]*\w|{UPPER}"
 _NAME = re.compile(
     rf"(?<![\w@#\-])(?:{_CAP})(?:[ \t]+(?:(?:de|da|di|del|van|von|der|den|la|le|du|bin|al|y|of)"
     rf"[ \t]+)?(?:{_CAP}))*"
 )
+_PLAIN_WORD = re.compile(r"[^\W\d_][^\W_]*")  # no hyphen, dot or apostrophe
 _APPOSITION = re.compile(r"\s*,\s*((?:[\w'’\-]+\s+){0,6}?)([\w\-]+)\s*[,.]")
 _NEXT_WORD = re.compile(r"\s+([\w\-]+)")
-_TOKEN = re.compile(r"[\w][\w'’\-.]*\w|\w")
-
-Phrase = tuple[int, int, str]
 
 
-@dataclass
-class Name:
-    """One name mention; ``kind`` is person, organization or any (unknown)."""
-
-    start: int
-    end: int
-    text: str
-    kind: str = "any"
-    roles: set[str] = field(default_factory=set)
-    gender: str = "any"
-    strong: bool = False  # typed from evidence (a title, a role), not from its shape
-
-
-class Names:
+class Names(PhraseFinder):
     """Every name mention of a body, typed, with fullest forms and roles."""
 
     def __init__(self, body: str, lex: Lexicon, quotes: list[Quoted]) -> None:
@@ -67,7 +52,15 @@ class Names:
         self.names: list[Name] = []
         self.by_noun: dict[str, list[Name]] = {}
         self._longest: dict[str, str] | None = None
+        self._fullest: dict[str, str] = {}
+        not_names, roles, plain = lex.not_names, lex.roles, _PLAIN_WORD.fullmatch
         for m in _NAME.finditer(body):
+            text = m.group()
+            if plain(text):  # one plain word (the common case): nothing to split or trim
+                if text in not_names or text.lower() in roles or inside(quoted_spans, m.start()):
+                    continue
+                self.names.append(Name(m.start(), m.end(), text))
+                continue
             for s, e, role in split_roles(body, m.start(), m.end(), lex):
                 span = clean(body, s, e, lex)
                 if span is None or inside(quoted_spans, span[0]):
@@ -97,7 +90,7 @@ class Names:
             elif before and before[-1] in lex.titles:
                 n.kind, n.gender, n.strong = "person", lex.titles[before[-1]], True
             after = body[n.end : n.end + 80]
-            app = _APPOSITION.match(after) if after[:2].lstrip().startswith(",") else None
+            app = _APPOSITION.match(after) if after[:2].lstrip()[:1] == "," else None
             if app and app.group(2).lower() in lex.org_nouns and n.kind != "person":
                 n.kind = "organization"
                 self.by_noun.setdefault(app.group(2).lower(), []).append(n)
@@ -169,6 +162,15 @@ class Names:
             return self.names[i]
         return None
 
+    def solid(self, n: Name | None) -> bool:
+        """Whether ``n`` is surely a name: typed, several words, or named twice or more.
+
+        (A lone capitalised word opening a sentence, "Cost estimates …", may be no name.)
+        """
+        if n is None:
+            return False
+        return n.kind != "any" or " " in n.text or self._count.get(self.fullest(n.text), 0) >= 2
+
     def names_between(self, start: int, end: int) -> list[Name]:
         """Name mentions starting in [start, end)."""
         lo = bisect.bisect_left(self._starts, start)
@@ -177,16 +179,32 @@ class Names:
 
     def fullest(self, text: str) -> str:
         """The longest name of the article that ends with (or starts with) ``text``."""
+        done = self._fullest.get(text)
+        if done is not None:
+            return done
+        result = self._fullest[text] = self._fullest_of(text)
+        return result
+
+    def _fullest_of(self, text: str) -> str:
         text = text.removeprefix("The ").strip()
         if self._longest is None:
+            # a name's ending ("Doe" of "Jane Doe") wins over its beginning ("Doe" of "Doe
+            # Industries"); a beginning never extends to an organisation's name
             self._longest = {}
+            starts: dict[str, str] = {}
+            suffixes = self.lex.org_suffixes
             for n in self.names:
                 t = n.text.removeprefix("The ")
                 toks = t.split()
                 for k in range(1, len(toks)):
-                    for key in (" ".join(toks[k:]), " ".join(toks[:k])):
-                        if len(t) > len(self._longest.get(key, "")):
-                            self._longest[key] = t
+                    key = " ".join(toks[k:])
+                    if len(t) > len(self._longest.get(key, "")):
+                        self._longest[key] = t
+                    key = " ".join(toks[:k])
+                    if toks[-1] not in suffixes and len(t) > len(starts.get(key, "")):
+                        starts[key] = t
+            for key, t in starts.items():
+                self._longest.setdefault(key, t)
         best = self._longest.get(text, text)
         return best if len(best) > len(text) else text
 
@@ -232,117 +250,24 @@ class Names:
         return None
 
     # -- phrases around a cue ---------------------------------------------------------------
-    def subject_before(self, cue_start: int, limit: int) -> Phrase | None:
-        """The speaker phrase ending just before a cue at ``cue_start`` (not before ``limit``)."""
-        body, lex = self.body, self.lex
-        limit = max(limit, cue_start - 300)
-        toks = [
-            (m.start() + limit, m.end() + limit, m.group())
-            for m in _TOKEN.finditer(body[limit:cue_start])
-        ]
-        while toks and toks[-1][2].lower() in lex.auxiliaries:
-            toks.pop()
-        if not toks:
-            return None
-        s, e, w = toks[-1]
-        if w.lower() in lex.conjunctions:
-            return None  # "Doe slammed it and accused …": the subject opens the sentence
-        gap = re.sub(r"[\w'’\-]+", " ", body[e:cue_start])  # only auxiliaries were there
-        if w.lower() in lex.pronouns and not re.search(r"[.;:!?\"“”]", gap):
-            return (s, e, w)
-        if w.lower() in lex.relatives and len(toks) >= 2:  # "Acme, which has argued"
-            n = self._name_ending(len(body[:s].rstrip(" \t,")))
-            if n is not None and body[n.end : s].strip() in (",", ""):
-                return (n.start, n.end, n.text)
-        if "," in gap and gap.strip() not in (",",):
-            return None
-        cue = _TOKEN.match(body, cue_start)
-        if cue and "," in gap and cue.group().lower().endswith(lex.participles):
-            return None  # "…, saying": the subject opens the sentence, not this clause
-        n = self.name_at(s)
-        if n is not None and n.end >= e - 2 and not gap.strip():
-            if lex.nouns_capitalised and len(toks) >= 2 and n.start == s:
-                # German "der Sprecher des Ministeriums": a noun phrase, not a name
-                first = None
-                for j in range(len(toks) - 2, max(-1, len(toks) - 6), -1):
-                    if re.search(r"[.;:!?,\"“”„]", body[toks[j][1] : toks[j + 1][0]]):
-                        break
-                    if toks[j][2].lower() in lex.determiners:
-                        first = j
-                if first is not None:
-                    return (toks[first][0], e, body[toks[first][0] : e])
-            return (n.start, n.end, n.text)
-        # apposition: NAME, role phrase[,] CUE
-        head = body[limit:cue_start]
-        app = re.search(r",\s*([^,;:!?\"“”]{1,80}?)\s*,?\s*$", head)
-        app_words = app.group(1).split() if app else []
-        closed = bool(app) and head.rstrip().endswith(",")
-        if (
-            app
-            and app_words
-            and (closed or app_words[0].lower() not in lex.determiners)
-            and (lex.role_re.search(app.group(1)) or app_words[0].lower() in lex.determiners)
-        ):
-            n = self._name_ending(limit + app.start())
-            if n is not None and n.kind != "organization":
-                return (n.start, n.end, n.text)
-        n = self.name_at(s)
-        if n is not None and n.end >= e - 2 and gap.strip() in ("", ","):
-            return (n.start, n.end, n.text)
-        if gap.strip():
-            return None
-        if w.lower() in lex.post_determiners and len(toks) >= 2:  # "perusahaan itu"
-            return (toks[-2][0], e, body[toks[-2][0] : e])
-        # a descriptive noun phrase: the CEO, an Anonymous-affiliated account, the company's...
-        for j in range(len(toks) - 1, max(-1, len(toks) - 7), -1):
-            word = toks[j][2]
-            if re.search(r"[.;:!?\"“”]", body[toks[j][1] : toks[-1][0]]):
-                break
-            if word.lower() in lex.determiners and j < len(toks) - 1:
-                return (toks[j][0], e, body[toks[j][0] : e])
-        if w[:1].isupper() and w not in lex.not_names:
-            return (s, e, w)
-        return None
-
     def _name_ending(self, pos: int) -> Name | None:
         i = bisect.bisect_right(self._starts, pos) - 1
         if i >= 0 and self.names[i].end == pos:
             return self.names[i]
         return None
 
-    def np_after(self, pos: int, end: int) -> Phrase | None:
-        """The speaker phrase right after an inverted cue ("said Jane Doe", "sagte er")."""
-        body, lex = self.body, self.lex
-        tag = re.match(r"-(?:t-)?(\w+)", body[pos:end])  # dit-il, a-t-elle
-        if tag and tag.group(1).lower() in lex.pronouns:
-            return (pos + tag.start(1), pos + tag.end(1), tag.group(1))
-        m = re.match(r"[^\S\n]+", body[pos:end])
-        s = pos + (m.end() if m else 0)
-        toks = [(t.start() + s, t.end() + s, t.group()) for t in _TOKEN.finditer(body[s:end])]
-        if not toks or toks[0][0] != s:
-            return None
-        w = toks[0][2]
-        if w.lower() in lex.pronouns:
-            return toks[0]
-        if w in lex.titles or w + "." in lex.titles:  # said Mr. Schmidt
-            n = self.name_at(toks[1][0]) if len(toks) > 1 else None
-            if n is not None and n.start == toks[1][0]:
-                return (s, n.end, body[s : n.end])
-        n = self.name_at(s)
-        if n is not None and n.start == s:
-            return (n.start, n.end, n.text)
-        for j, (ts, te, tw) in enumerate(toks[:6]):
-            if j and re.search(r"[,.;:!?]", body[toks[j - 1][1] : ts]):
-                break
-            n = self.name_at(ts)
-            if j and n is not None and n.start == ts:  # said election lawyer Jane Doe
-                return (n.start, n.end, n.text)
-            if tw[:1].isupper() and j:
-                break
-            if w.lower() in lex.determiners and (
-                tw.lower() in lex.roles or tw.lower() in lex.org_nouns
-            ):
-                return (s, te, body[s:te])
+    def _group_of(self, phrase: Phrase) -> str | None:
+        """X of "(the) members of X" / "supporters of X" (the group's name), else None."""
+        s, _, text = phrase
+        low = text.lower()
+        first = low.split(None, 1)[0] if low.strip() else ""
+        skip = len(first) + 1 if first in self.lex.determiners else 0
+        for head in self.lex.group_heads:
+            if low.startswith(head, skip):
+                rest = s + skip + len(head)
+                n = self.name_at(rest)
+                if n is not None and n.start == rest:
+                    return self.fullest(n.text)
         return None
 
     # -- resolution -------------------------------------------------------------------------
@@ -364,6 +289,9 @@ class Names:
         n = self.name_at(s)
         if n is not None and n.end >= s + len(text) - 1:
             return self.fullest(n.text)
+        group = self._group_of(phrase)
+        if group is not None:
+            return group
         words = low.split()
         if len(words) >= 2 and words[-1] in lex.post_determiners:
             words = ["the", *words[:-1]]

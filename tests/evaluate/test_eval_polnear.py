@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from quotegraph.errors import InputError
-from quotegraph.evaluate.polnear import parse_ann, read_polnear, score_polnear
+from quotegraph.evaluate.polnear import group_mentions, parse_ann, read_polnear, score_polnear
 from quotegraph.evaluate.subsets import is_quote_bearing, is_speech_cue
 from quotegraph.model import Article, QuoteKind, QuoteMention, Span
 
@@ -211,3 +211,72 @@ def test_fragments_counted_and_scare_mentions_left_out(corpus: Path) -> None:
     every = score_polnear(read_polnear(corpus), split)["subsets"]["all"]
     assert (every["content"]["tp"], every["predicted"]) == (1, 2)
     assert every["fragments"] == 1
+
+
+def test_mentions_sharing_a_cue_are_one_prediction() -> None:
+    body = "“The bridge,” Ada Quill said, “opens in May.” She left."
+    cue = Span.of(body, body.index("said"), body.index("said") + 4)
+    parts = [
+        QuoteMention("a", Span.of(body, 1, 12), QuoteKind.DIRECT, cue=cue),
+        QuoteMention(
+            "a",
+            Span.of(body, body.index("opens"), body.index("May.") + 4),
+            QuoteKind.DIRECT,
+            cue=cue,
+        ),
+        QuoteMention(
+            "a", Span.of(body, body.index("She"), body.index("left") + 4), QuoteKind.INDIRECT
+        ),
+    ]
+    preds = group_mentions(body, parts)
+    assert [p.text for p in preds] == ["The bridge, opens in May.", "She left"]
+    assert [len(p.content) for p in preds] == [2, 1]
+    # overlapping parts (a reported clause holding its partial quote) merge into one span
+    inner = QuoteMention("a", Span.of(body, 5, 10), QuoteKind.PARTIAL, cue=cue)
+    (merged, _) = group_mentions(body, [parts[0], inner, parts[2]])
+    assert [s.text for s in merged.content] == ["The bridge,"]
+    assert merged.kinds == {QuoteKind.DIRECT, QuoteKind.PARTIAL}
+
+
+def test_split_quote_is_scored_as_one_attribution(tmp_path: Path) -> None:
+    text = "“The bridge,” Ada Quill said, “opens in May.”\n"
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "d.txt").write_text(text, encoding="utf-8")
+    a, b = text.index("The"), text.index("May.") + 5
+    ann = (
+        f"T1\tContent {a} {text.index(',') + 1};{text.index('opens')} {b}\tx\n"
+        f"T2\tSource {text.index('Ada')} {text.index('Ada') + 9}\tAda Quill\n"
+        "E1\tAttribution:T1 Content:T1 Source:T2\n"
+    )
+    (tmp_path / "attributions" / "d_x1.ann").write_text(ann, encoding="utf-8")
+    cue = Span.of(text, text.index("said"), text.index("said") + 4)
+    quill = Span.of(text, text.index("Ada"), text.index("Ada") + 9)
+
+    def split(article: Article) -> list[QuoteMention]:
+        body = article.body
+        return [
+            mention(body, "The bridge,", QuoteKind.DIRECT, cue=cue, speaker_mention=quill),
+            mention(body, "opens in May.", QuoteKind.DIRECT, cue=cue, speaker_mention=quill),
+        ]
+
+    def unrelated(article: Article) -> list[QuoteMention]:  # no shared cue: two predictions
+        body = article.body
+        return [
+            mention(body, "The bridge,", QuoteKind.DIRECT),
+            mention(body, "opens in May.", QuoteKind.DIRECT),
+        ]
+
+    sub = score_polnear(read_polnear(tmp_path), split)["subsets"]["quote_bearing"]
+    assert (sub["overlap"]["tp"], sub["predicted"], sub["source"]["correct"]) == (1, 1, 1)
+    assert sub["content"] == sub["overlap"]  # the headline is the overlap rule
+    sub = score_polnear(read_polnear(tmp_path), unrelated)["subsets"]["quote_bearing"]
+    assert (sub["overlap"]["tp"], sub["predicted"]) == (1, 2)
+
+
+def test_overlap_headline_is_more_lenient_than_token_rule(corpus: Path) -> None:
+    def tiny(article: Article) -> list[QuoteMention]:
+        return [mention(article.body, "May.", QuoteKind.DIRECT)]  # overlaps, few tokens
+
+    sub = score_polnear(read_polnear(corpus), tiny)["subsets"]["quote_bearing"]
+    assert (sub["overlap"]["tp"], sub["token"]["tp"], sub["exact"]["tp"]) == (1, 0, 0)

@@ -1,0 +1,198 @@
+"""Speaker phrases around a cue: the subject before it, the noun phrase after it.
+
+Input: a body with its name index (the :class:`PhraseFinder` methods run on
+:class:`~quotegraph.extract.speakers.Names`).  Output: ``Phrase`` spans (start, end, text):
+a name, a pronoun or a descriptive noun phrase ("the company's chief executive").
+
+>>> from quotegraph.extract.lexicon import lexicon
+>>> from quotegraph.extract.speakers import Names
+>>> body = "“No,” said Jane Doe. Doe, speaking on Radio X, called it “a farce.”"
+>>> names = Names(body, lexicon("en"), [])
+>>> names.np_after(body.index("said") + 4, len(body))
+(11, 19, 'Jane Doe')
+>>> names.subject_before(body.index("called"), body.index("Doe,"))
+(21, 24, 'Doe')
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotegraph.extract.lexicon import Lexicon
+from quotegraph.extract.namespans import Name, Phrase
+
+__all__ = ["PhraseFinder"]
+
+_CLAUSE_END = re.compile(r"[.;:!?\"“”]\s")
+_WORDS = re.compile(r"[\w'’\-]+")
+_STOP = re.compile(r"[.;:!?\"“”]")
+_NP_STOP = re.compile(r"[.;:!?\"“”]")
+_PAREN_TAIL = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+_APPOSITION_TAIL = re.compile(r",\s*([^,;:!?\"“”]{1,80}?)\s*,?\s*$")
+_CLAUSE_NP = re.compile(r"(?:[.;:!?\"“”]\s+|\n)\s*((\w+)(?:\s+[\w'’\-]+){0,3})\s*$")
+_TOKEN = re.compile(r"[\w][\w'’\-.]*\w|\w")
+
+
+class PhraseFinder:
+    """Phrase lookups shared by the name index (which supplies the name lookups)."""
+
+    body: str
+    lex: Lexicon
+
+    def name_at(self, pos: int) -> Name | None:
+        raise NotImplementedError
+
+    def names_between(self, start: int, end: int) -> list[Name]:
+        raise NotImplementedError
+
+    def _name_ending(self, pos: int) -> Name | None:
+        raise NotImplementedError
+
+    def subject_before(self, cue_start: int, limit: int) -> Phrase | None:
+        """The speaker phrase ending just before a cue at ``cue_start`` (not before ``limit``)."""
+        body, lex = self.body, self.lex
+        limit = max(limit, cue_start - 300)
+        lo = max(limit, cue_start - 90)  # the phrase lies in the last few words
+        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(body, lo, cue_start)]
+        while toks and toks[-1][2].lower() in lex.auxiliaries:
+            toks.pop()
+        if not toks:
+            return None
+        s, e, w = toks[-1]
+        if w.endswith(("'s", "’s")) and not body[e:cue_start].strip():
+            return None  # "Doe's claim": a possessive makes the cue a noun
+        if w.lower() in lex.conjunctions:
+            return None  # "Doe slammed it and accused …": the subject opens the sentence
+        gap = _WORDS.sub(" ", body[e:cue_start])  # only auxiliaries were there
+        if w.lower() in lex.pronouns and not _STOP.search(gap):
+            return (s, e, w)
+        if w.lower() in lex.relatives and len(toks) >= 2:  # "Acme, which has argued"
+            k = s
+            while k > 0 and body[k - 1] in " \t,":
+                k -= 1
+            n = self._name_ending(k)
+            if n is not None and body[n.end : s].strip() in (",", ""):
+                return (n.start, n.end, n.text)
+        if "," in gap and gap.strip() not in (",",):
+            return None
+        cue = _TOKEN.match(body, cue_start)
+        if cue and "," in gap and cue.group().lower().endswith(lex.participles):
+            return None  # "…, saying": the subject opens the sentence, not this clause
+        n = self.name_at(s)
+        if n is not None and n.end >= e - 2 and not gap.strip():
+            if lex.nouns_capitalised and len(toks) >= 2 and n.start == s:
+                # German "der Sprecher des Ministeriums": a noun phrase, not a name
+                first = None
+                for j in range(len(toks) - 2, max(-1, len(toks) - 6), -1):
+                    if re.search(r"[.;:!?,\"“”„]", body[toks[j][1] : toks[j + 1][0]]):
+                        break
+                    if toks[j][2].lower() in lex.determiners:
+                        first = j
+                if first is not None:
+                    return (toks[first][0], e, body[toks[first][0] : e])
+            return (n.start, n.end, n.text)
+        # apposition: NAME, role phrase[,] CUE
+        head = body[limit:cue_start]
+        app = _APPOSITION_TAIL.search(head)
+        app_words = app.group(1).split() if app else []
+        closed = bool(app) and head.rstrip().endswith(",")
+        if (
+            app
+            and app_words
+            and (closed or app_words[0].lower() not in lex.determiners)
+            and (lex.role_re.search(app.group(1)) or app_words[0].lower() in lex.determiners)
+        ):
+            n = self._name_ending(limit + app.start())
+            if n is not None and n.kind != "organization":
+                return (n.start, n.end, n.text)
+        if (
+            closed
+            and app_words
+            and (
+                app_words[0].lower().endswith(lex.participles)
+                or app_words[0].lower() in lex.relatives
+            )
+        ):
+            # Doe, speaking on Radio X, called … / Doe (D-Ore.), who backs Roe, said …
+            pos = limit + app.start() if app else 0
+            base = max(0, pos - 80)
+            before = _PAREN_TAIL.sub("", body[base:pos])
+            n = self._name_ending(base + len(before))
+            if n is not None:
+                return (n.start, n.end, n.text)
+            lead = "\n" if base == 0 else ""  # the body's start opens a clause too
+            np = _CLAUSE_NP.search(lead + before)  # "The lawmaker, who represents X, said"
+            if np and np.group(2).lower() in lex.determiners:
+                s0 = base + np.start(1) - len(lead)
+                return (s0, s0 + len(np.group(1)), np.group(1))
+        n = self.name_at(s)
+        if n is not None and n.end >= e - 2 and gap.strip() in ("", ","):
+            if gap.strip() and body[max(0, n.start - 8) : n.start].rstrip().endswith(","):
+                # Doe, at a rally in Springfield, Ohio, said: the clause's first name
+                head_name = self._clause_head(n.start, limit)
+                if head_name is not None:
+                    return (head_name.start, head_name.end, head_name.text)
+            return (n.start, n.end, n.text)
+        if gap.strip():
+            return None
+        if w.lower() in lex.post_determiners and len(toks) >= 2:  # "perusahaan itu"
+            return (toks[-2][0], e, body[toks[-2][0] : e])
+        # a descriptive noun phrase: the CEO, an Anonymous-affiliated account, the company's...
+        for j in range(len(toks) - 1, max(-1, len(toks) - 7), -1):
+            word = toks[j][2]
+            if _NP_STOP.search(body, toks[j][1], toks[-1][0]) or (
+                word.lower() in lex.cue_lemma and j < len(toks) - 1
+            ):
+                break  # a noun phrase crosses no comma and no other cue
+            if word.lower() in lex.determiners and j < len(toks) - 1:
+                return (toks[j][0], e, body[toks[j][0] : e])
+        if w[:1].isupper() and w not in lex.not_names:
+            return (s, e, w)
+        return None
+
+    def _clause_head(self, pos: int, limit: int) -> Name | None:
+        """The first name of the clause before ``pos`` when a comma follows it ("Doe, …")."""
+        lo = max(limit, pos - 200)
+        for m in _CLAUSE_END.finditer(self.body, lo, pos):
+            lo = m.end()
+        for n in self.names_between(lo, pos):
+            if self.body.startswith(",", n.end) and n.kind != "organization":
+                return n
+        return None
+
+    def np_after(self, pos: int, end: int) -> Phrase | None:
+        """The speaker phrase right after an inverted cue ("said Jane Doe", "sagte er")."""
+        body, lex = self.body, self.lex
+        tag = re.match(r"-(?:t-)?(\w+)", body[pos:end])  # dit-il, a-t-elle
+        if tag and tag.group(1).lower() in lex.pronouns:
+            return (pos + tag.start(1), pos + tag.end(1), tag.group(1))
+        m = re.match(r"[^\S\n]+", body[pos:end])
+        s = pos + (m.end() if m else 0)
+        toks = [(t.start() + s, t.end() + s, t.group()) for t in _TOKEN.finditer(body[s:end])]
+        if not toks or toks[0][0] != s:
+            return None
+        w = toks[0][2]
+        if w.lower() in lex.pronouns:
+            return toks[0]
+        if w in lex.titles or w + "." in lex.titles:  # said Mr. Schmidt
+            n = self.name_at(toks[1][0]) if len(toks) > 1 else None
+            if n is not None and n.start == toks[1][0]:
+                return (s, n.end, body[s : n.end])
+        n = self.name_at(s)
+        if n is not None and n.start == s:
+            return (n.start, n.end, n.text)
+        for j, (ts, te, tw) in enumerate(toks[:6]):
+            if j and re.search(r"[,.;:!?]", body[toks[j - 1][1] : ts]):
+                break
+            n = self.name_at(ts)
+            if j and n is not None and n.start == ts:  # said election lawyer Jane Doe
+                return (n.start, n.end, n.text)
+            if tw[:1].isupper() and j:
+                break
+            if w.lower() in lex.determiners and (
+                tw.lower() in lex.roles or tw.lower() in lex.org_nouns
+            ):
+                return (s, te, body[s:te])
+            if j and w.lower() in lex.determiners and re.match(r"[ \t]*[.,;]", body[te : te + 3]):
+                return (s, te, body[s:te])  # said the 46-year-old.
+        return None
