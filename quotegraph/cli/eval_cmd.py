@@ -68,7 +68,7 @@ def _show_polnear(result: dict[str, Any]) -> None:
     for name, sub in result["subsets"].items():
         extra = [_pct(sub["exact_f1"]), _pct(sub["source_acc"])]
         table.add_row(name.replace("_", "-"), *_cells(sub["content"]), *extra)
-        table.add_row("  token-F1 ≥ 0.5", *_cells(sub["token"]), "", "")
+        table.add_row("  token rule", *_cells(sub["token"]), "", "")
     console.print(table)
     console.print(
         f"match: {result['match']}; {result['multi_annotator_documents']} articles with "
