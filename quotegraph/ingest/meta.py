@@ -56,6 +56,23 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])")
 _NUMERIC = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with UTF-16 surrogate pairs joined and lone surrogates replaced by U+FFFD.
+
+    JSON and YAML escapes ("\\ud83d\\ude00") and non-UTF-8 file names can put surrogates
+    in a ``str``; no later stage could write them as UTF-8.
+
+    >>> without_surrogates("a\\ud83d\\ude00b\\ud800") == "a\\U0001f600b\\ufffd"
+    True
+    """
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def key_name(key: object) -> str:
     """A metadata key as matched: lower case, ``-`` and spaces as ``_``."""
     return re.sub(r"[-\s]+", "_", str(key).strip().lower())
@@ -149,7 +166,7 @@ def split_fields(meta: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, str
     for key, value in meta.items():
         text = as_text(value)
         if text is not None:
-            named.setdefault(key_name(key), text)
+            named.setdefault(key_name(without_surrogates(str(key))), without_surrogates(text))
     fields: dict[str, str] = {}
     used: set[str] = set()
     for field, keys in FIELD_KEYS.items():
@@ -176,8 +193,9 @@ def make_article(
     """
     if not body.strip():
         raise InputError(source, "empty body (no text after the header)")
+    body, source = without_surrogates(body), without_surrogates(source)
     fields, extra = split_fields(meta)
-    raw_id = fields.get("id") or default_id
+    raw_id = fields.get("id") or without_surrogates(default_id)
     article_id = sanitise_id(raw_id)
     if article_id != raw_id:
         extra["raw_id"] = raw_id

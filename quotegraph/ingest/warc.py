@@ -81,13 +81,19 @@ def _record_article(record: Any, where: str) -> Article:
     return html_article(html, uri_id(key), where, url=uri or None, date=date)
 
 
+def _one_line(exc: Exception) -> str:
+    return " ".join(f"{type(exc).__name__}: {exc}".split())
+
+
 def warc_articles(stream: IO[bytes], source: str, on_error: OnError) -> Iterator[Article]:
     """The articles of a WARC file (plain or gzip), in record order."""
     from warcio.archiveiterator import ArchiveIterator
 
     records = ArchiveIterator(stream)
+    records.INC_RECORD = ""  # warcio's multi-line stderr warning; problems are reported here
     iterator = iter(records)
     found = False
+    end = 0  # where the last complete record ends
     while True:
         try:
             record = next(iterator)
@@ -95,7 +101,7 @@ def warc_articles(stream: IO[bytes], source: str, on_error: OnError) -> Iterator
             break
         except Exception as exc:  # warcio raises several types on malformed input
             offset = getattr(records, "offset", 0)  # start of the record it failed on
-            reason = f"malformed or truncated WARC record ({type(exc).__name__}: {exc})"
+            reason = f"malformed or truncated WARC record ({_one_line(exc)})"
             on_error(InputError(f"{source}@{offset}", reason))
             return
         found = True
@@ -105,13 +111,36 @@ def warc_articles(stream: IO[bytes], source: str, on_error: OnError) -> Iterator
             return
         if not record.rec_type:
             on_error(InputError(where, "malformed or truncated WARC record: no WARC-Type header"))
-            continue
+        elif record.rec_headers.get_header("Content-Length") is None:
+            on_error(InputError(where, "malformed WARC record: no Content-Length header"))
+            if getattr(records.reader, "decompressor", None) is None:
+                return  # uncompressed: where the next record starts is unknown
+        else:
+            try:
+                if _is_html(record)[0]:
+                    yield _record_article(record, where)
+            except InputError as error:
+                on_error(error)
+            except Exception as exc:  # a broken payload (bad chunking, bad gzip)
+                on_error(InputError(where, f"unreadable record: {_one_line(exc)}"))
         try:
-            if _is_html(record)[0]:
-                yield _record_article(record, where)
-        except InputError as error:
-            on_error(error)
-        except Exception as exc:  # a broken payload (bad chunking, bad gzip)
-            on_error(InputError(where, f"unreadable record: {type(exc).__name__}: {exc}"))
+            records.read_to_end(record)
+            end = records.get_record_offset() + records.get_record_length()
+        except Exception:  # the next call to the iterator reports it
+            pass
     if not found:
         raise InputError(source, "no WARC records in file")
+    _check_tail(stream, source, end, on_error)
+
+
+def _check_tail(stream: IO[bytes], source: str, end: int, on_error: OnError) -> None:
+    """Report bytes after the last complete record (warcio stops silently at a cut gzip
+    member)."""
+    try:
+        stream.seek(end)
+        rest = stream.read(4096)
+    except (OSError, ValueError):
+        return
+    if rest.strip(b"\r\n"):
+        reason = "truncated or unreadable data after the last complete WARC record"
+        on_error(InputError(f"{source}@{end}", reason))
