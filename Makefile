@@ -5,14 +5,14 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    := out
 
-.PHONY: demo test lint pytest browser bench fuzz clean venv
+.PHONY: demo test lint pytest browser java bench fuzz clean venv
 
 venv: $(STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,spark]'
 	touch $(STAMP)
 
 ## demo: build corpus/ into the embedded store, write the HTML view, ask who said a quote
@@ -22,7 +22,7 @@ demo: venv
 	$(BIN)/quotegraph who-said "armchair analysis by kids"
 
 ## test: lint, type-check and run the whole test suite (installs Chromium for browser tests)
-test: venv browser lint pytest
+test: venv browser java lint pytest
 
 lint: venv
 	$(BIN)/ruff check quotegraph tests benchmarks
@@ -33,10 +33,16 @@ pytest: venv
 	$(BIN)/python -m pytest
 
 browser:
-	bash scripts/ensure-browser.sh
+	sh scripts/ensure-browser.sh
+
+java:
+	sh scripts/ensure-java.sh
 
 bench: venv
 	$(BIN)/python benchmarks/run.py
+
+fuzz: venv
+	bash scripts/fuzz.sh
 
 clean:
 	rm -rf $(VENV) $(OUT) corpus/.quotegraph .pytest_cache .mypy_cache .ruff_cache

@@ -35,5 +35,11 @@ def analyse(
         mentions.extend(extract_quotes(article))
         if progress is not None:
             progress(article)
-    resolution = resolve(kept, mentions, entities_file)
-    return link(kept, mentions, resolution)
+    return link_extracted(kept, mentions, entities_file=entities_file)
+
+
+def link_extracted(
+    articles: list[Article], mentions: list[QuoteMention], *, entities_file: Path | None = None
+) -> Corpus:
+    """Resolve and link mentions already extracted (the global half of :func:`analyse`)."""
+    return link(articles, mentions, resolve(articles, mentions, entities_file))

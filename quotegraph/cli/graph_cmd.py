@@ -24,12 +24,14 @@ from quotegraph.cli.app import (
     print_json,
     resolve_store,
 )
+from quotegraph.engines import ENGINES, EngineSummary, build_parts
 from quotegraph.model import Article
+from quotegraph.parallel import default_jobs
 from quotegraph.rdf.formats import FORMATS, parse, serialise
 from quotegraph.rdf.validate import validate
 from quotegraph.rdf.write import bind_prefixes
 from quotegraph.store import QueryResult, open_store
-from quotegraph.store.build import build
+from quotegraph.store.build import BuildSummary, build
 from quotegraph.store.named import named_queries, parse_params, resolve_query
 
 RESULT_FORMATS = ("table", "json", "csv", "tsv")
@@ -37,6 +39,26 @@ RESULT_FORMATS = ("table", "json", "csv", "tsv")
 PathsArgument = typer.Argument(..., help="Article files or directories.")
 TimestampOption = typer.Option(
     None, "--timestamp", help="Time recorded on the build activity (default: newest article date)."
+)
+JobsOption = typer.Option(
+    1, "--jobs", "-j", min=0, help="Worker processes for extraction (0 = one per CPU core)."
+)
+IncrementalOption = typer.Option(
+    False,
+    "--incremental",
+    help="Add the articles to the existing embedded store without re-extracting the old ones.",
+)
+EngineOption = typer.Option(
+    "local", "--engine", help="local (this machine) or spark (Apache Spark, needs --out)."
+)
+MasterOption = typer.Option(
+    "local[2]", "--master", help="Spark master URL: local[N], spark://host:7077, yarn, k8s://..."
+)
+OutOption = typer.Option(
+    None, "--out", help="Write N-Quads part files to this new folder (or hdfs://, s3a:// URI)."
+)
+PartitionsOption = typer.Option(
+    None, "--partitions", min=1, help="Part files for --out (default: 1 local, 3 per Spark core)."
 )
 ValidateFileArgument = typer.Argument(None, help="An RDF file to check instead of the store.")
 QueryArgument = typer.Argument(None, help="A named query (see --list), a .rq file, or SPARQL.")
@@ -54,15 +76,35 @@ def build_command(
     paths: list[Path] = PathsArgument,
     store: str | None = StoreOption,
     timestamp: str | None = TimestampOption,
+    jobs: int = JobsOption,
+    incremental: bool = IncrementalOption,
+    engine: str = EngineOption,
+    master: str = MasterOption,
+    out: str | None = OutOption,
+    partitions: int | None = PartitionsOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Analyse articles and replace the store with their graph (one transaction).
 
     Rejected files are listed one per line; the rest is stored and the exit code is 1.
+    With --incremental the new articles are added to what the store holds (articles whose
+    id is already stored are rejected); the result equals a full build of old + new.
 
-    Example: quotegraph build corpus/articles --store corpus/.quotegraph/store
+    With --out the graph goes to N-Quads part files for a SPARQL server's bulk loader
+    instead of the store; --engine spark runs that build on Apache Spark (docs/spark.md).
+
+    Example: quotegraph build corpus/articles --store corpus/.quotegraph/store --jobs 2
+
+    Example: quotegraph build corpus/articles --engine spark --out out/nq
     """
+    if engine not in ENGINES:
+        fail(f"--engine must be one of {', '.join(ENGINES)}", EXIT_USAGE)
+    if engine == "spark" and out is None:
+        fail("--engine spark writes N-Quads part files: give --out DIR", EXIT_USAGE)
+    if out is not None and incremental:
+        fail("--incremental adds to a store: it cannot be used with --out", EXIT_USAGE)
     location = resolve_store(store)
+    summary: BuildSummary | EngineSummary
     with (
         errors(),
         Progress(
@@ -80,7 +122,19 @@ def build_command(
         def advance(article: Article) -> None:
             bar.update(task, advance=1, description=f"analysing {article.id}")
 
-        summary = build(paths, location, progress=advance, timestamp=timestamp)
+        if out is not None:
+            summary = build_parts(
+                engine, paths, out, master=master, partitions=partitions, timestamp=timestamp
+            )
+        else:
+            summary = build(
+                paths,
+                location,
+                progress=advance,
+                timestamp=timestamp,
+                jobs=jobs or default_jobs(),
+                incremental=incremental,
+            )
     if as_json:
         print_json(summary.as_dict())
     else:

@@ -14,8 +14,17 @@ import typer
 from rich.markup import escape
 
 from quotegraph import provenance
-from quotegraph.cli.app import JsonOption, StoreOption, app, console, errors, print_json
+from quotegraph.cli.app import (
+    JsonOption,
+    StoreOption,
+    app,
+    console,
+    errors,
+    print_json,
+    resolve_store,
+)
 from quotegraph.errors import NotFoundError
+from quotegraph.store.subgraph import candidate_graph
 from quotegraph.views.terminal import conflict_view, trace_view, who_said_view
 
 CorpusOption = typer.Option(
@@ -43,10 +52,16 @@ def who_said_cmd(
 ) -> None:
     """Who said TEXT, where first, and every article repeating it.
 
+    From a store, only the quotes its text index (or, for a SPARQL server, a CONTAINS
+    query) offers as candidates are loaded and ranked: no whole-corpus load.
+
     Example: quotegraph who-said "armchair analysis by kids" --corpus corpus/articles
     """
     with errors():
-        graph = _graph(store, corpus, entities)
+        if corpus:
+            graph = _graph(store, corpus, entities)
+        else:
+            graph = candidate_graph(resolve_store(store), text, limit)
         matches = provenance.who_said(graph, text, limit=limit)
         if not matches:
             raise NotFoundError(f"no quote matches {text!r}")

@@ -44,6 +44,8 @@ def _span(body: str, span: tuple[int, int] | None) -> Span | None:
 def _mention(article: Article, f: Found) -> QuoteMention:
     body = article.body
     venue = f.venue
+    if venue and f.phrase and venue.start < f.phrase[1] and f.phrase[0] < venue.end:
+        venue = None  # "sagte der Sprecher …": the speaker is no venue
     if f.cue is not None and f.cue[0] < f.end and f.start < f.cue[1]:
         f.cue = None  # a cue never lies inside its own quote (last-resort guard)
     return QuoteMention(

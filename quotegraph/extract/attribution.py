@@ -26,7 +26,10 @@ import re
 from quotegraph.extract.clauses import (
     according_head,
     clause_joined,
+    document_owner,
+    dropped_subject,
     earlier_venue,
+    headline_colon,
     inherit,
     inherit_applies,
     inner_tag,
@@ -65,6 +68,9 @@ def _tail(ctx: Context, q: Quoted, limit: int) -> Found | None:
     cues = _cues(ctx, first, end)[:1]
     if q.text[-1:].isalnum() and body[ctx.layout.sentence_at(q.open_at)[0] : q.open_at].strip():
         return None  # Doe said “it hurts” every time he thinks …: a partial quote, no tag
+    app = tail_apposition(ctx, q, first, cues[0], end) if cues else None
+    if app is not None:
+        return app  # “…,” Jane Doe, 30, a lawyer, said.
     if (
         q.text[-1:] in _END_PUNCT
         and words[0][:1].isupper()
@@ -78,10 +84,6 @@ def _tail(ctx: Context, q: Quoted, limit: int) -> Found | None:
             words[0].lower() in ctx.lex.pronouns or len(_WORD.findall(body[cues[0][1] : end])) > 6
         ):
             return None  # “… today.” He echoed it later, saying …: a new sentence
-    if cues and len(_WORD.findall(body[first : cues[0][0]])) > 8:
-        app = tail_apposition(ctx, q, first, cues[0], end)
-        if app is not None:
-            return app
     relative = re.match(r"([^,]{1,40}),\s+(\w+)\b[^,]{1,160},\s*", body[first : first + 240])
     if relative and relative.group(2).lower() in ctx.lex.relatives and cues:
         # “…,” Jane Doe, who led the team for years, told X.
@@ -122,7 +124,7 @@ def _tail(ctx: Context, q: Quoted, limit: int) -> Found | None:
                 p0 = first + body[first:cs].index(m.group(2))
                 phrase = (p0, p0 + len(m.group(2)), m.group(2))
         if phrase is None:
-            return None
+            return dropped_subject(ctx, q, (cs, ce, lemma), rule, first, end)
         return Found(
             q.start,
             q.end,
@@ -147,10 +149,14 @@ def _head(ctx: Context, q: Quoted, floor: int) -> Found | None:
     if not head.strip():
         return None
     colon = head.rstrip().endswith((":", ","))
-    named = re.search(r"(?:^|[.;—–-]\s*)([^.;:]{1,60}):\s*$", head)
-    if named:  # Jane Doe: “…”
-        n = ctx.names.name_at(ss + named.start(1))
-        if n is not None and n.end == ss + len(head.rstrip()[:-1].rstrip()):
+    if head.rstrip().endswith(":"):  # Jane Doe: “…” / Headline words - Jane Doe: “…”
+        n = ctx.names.name_at(ss + len(head.rstrip()[:-1].rstrip()) - 1)
+        lead = body[ss : n.start].rstrip() if n is not None else "?"
+        if (
+            n is not None
+            and n.end == ss + len(head.rstrip()[:-1].rstrip())
+            and (not lead or lead[-1] in ".;—–-")
+        ):
             said = (n.start, n.end, n.text)
             speaker = ctx.names.resolve(said, n.start)
             return Found(q.start, q.end, "direct", "name-colon", 0.7, None, None, speaker, said)
@@ -179,6 +185,7 @@ def _head(ctx: Context, q: Quoted, floor: int) -> Found | None:
             phrase = sentence_subject(ctx, max(sent, cs - 300), cs)
         if phrase is None:
             continue
+        phrase = document_owner(ctx, phrase, ss)
         kind = "direct" if colon else "partial"
         venue = find_venue(body, ctx.lex, ctx.names, ss, q.open_at)
         return Found(
@@ -194,6 +201,22 @@ def _head(ctx: Context, q: Quoted, floor: int) -> Found | None:
             venue,
         )
     return None
+
+
+def _cued_phrase(ctx: Context, q: Quoted, floor: int) -> Found | None:
+    """Doe called the plan “a total mess”: a short quote of several words after a speech cue.
+
+    One-word quotes stay scare quotes ("declared “war”").
+    """
+    words = _WORD.findall(q.text)
+    if len(words) < 2 or _is_title(words):
+        return None
+    f = _head(ctx, q, floor)
+    if f is None or f.rule != "head" or not f.speaker or f.phrase is None or f.cue is None:
+        return None
+    if f.phrase[1] > f.cue[0] or not ctx.names.solid(ctx.names.name_at(f.phrase[0])):
+        return None  # the speaker is the named subject before the cue, not its object
+    return f
 
 
 def _colon_para(ctx: Context, q: Quoted) -> Found | None:
@@ -297,6 +320,8 @@ def attribute(ctx: Context, quotes: list[Quoted], prior: list[Found] | None = No
                     own = _head(ctx, q, prev_end) or scare
                     own.kind = "partial"
                     scare = inherit(ctx, own, q, reported, before)
+                if scare.kind == "scare":
+                    scare = headline_colon(ctx, q) or _cued_phrase(ctx, q, prev_end) or scare
                 out.append(scare)
                 if scare.kind == "partial":
                     last = scare

@@ -31,7 +31,10 @@ from quotegraph.extract.venues import Venue, find_venue
 __all__ = [
     "according_head",
     "clause_joined",
+    "document_owner",
+    "dropped_subject",
     "earlier_venue",
+    "headline_colon",
     "inherit",
     "inherit_applies",
     "inner_tag",
@@ -52,9 +55,12 @@ def tail_apposition(
     body = ctx.body
     n = ctx.names.name_at(first)
     cs, ce, lemma = cue
-    if n is None or n.start != first or not body.startswith(",", n.end):
+    if n is None or n.start != first or not body.startswith(",", n.end) or not ctx.names.solid(n):
         return None
     between = body[n.end : cs]
+    words = between.split()
+    while words and words[-1].lower() in ctx.lex.auxiliaries:  # French "…, a déclaré"
+        between = between.rstrip()[: -len(words.pop())]
     if not between.rstrip().endswith(",") or len(_WORD.findall(between)) > 30:
         return None
     if re.search(r"[;:!?\"“”«»]|\.\s+[A-Z]", between) and not re.search(r"[A-Z]\.,", between):
@@ -280,3 +286,71 @@ def earlier_venue(ctx: Context, pos: int, speaker: str | None = None) -> Venue |
         return None
     venue = find_venue(ctx.body, ctx.lex, ctx.names, ss, se)
     return venue if venue is not None and venue.type != "outlet" else None
+
+
+def headline_colon(ctx: Context, q: Quoted) -> Found | None:
+    """A headline that names its speaker before a colon: "Doe: Plan Is ‘Reckless’".
+
+    Only short paragraphs (headlines, decks) whose text before the colon is one solid name.
+
+    >>> from quotegraph.extract.lexicon import lexicon
+    >>> from quotegraph.extract.marks import scan
+    >>> from quotegraph.extract.speakers import Names
+    >>> from quotegraph.extract.text import Layout
+    >>> body = "Jane Doe: Budget Is ‘Reckless’\\n\\nJane Doe spoke on Monday."
+    >>> lex = lexicon("en")
+    >>> ctx = Context.build(body, lex, Layout(body, lex), Names(body, lex, scan(body)))
+    >>> headline_colon(ctx, scan(body)[0]).speaker
+    'Jane Doe'
+    """
+    body = ctx.body
+    ps, pe = ctx.layout.paragraph_at(q.open_at)
+    if pe - ps > 200:
+        return None
+    colon = body.find(":", ps, q.open_at)
+    if colon < 0 or body.find(":", colon + 1, q.open_at) >= 0:
+        return None
+    n = ctx.names.name_at(colon - 1)
+    if n is None or n.end != colon or body[ps : n.start].strip() or not ctx.names.solid(n):
+        return None
+    speaker = ctx.names.resolve((n.start, n.end, n.text), n.start)
+    return Found(
+        q.start,
+        q.end,
+        "partial",
+        "headline-colon",
+        0.5,
+        (colon, colon + 1),
+        None,
+        speaker,
+        (n.start, n.end, n.text),
+    )
+
+
+def document_owner(ctx: Context, phrase: Phrase, ss: int) -> Phrase:
+    """Doe issued a statement saying …: the sentence's subject issued the document.
+
+    ``phrase`` found before a cue is a determiner + document noun ("a statement") that is
+    not the sentence's first words; the sentence subject is returned instead (if any).
+    """
+    words = phrase[2].lower().split()
+    if len(words) < 2 or words[0] not in ctx.lex.determiners or phrase[0] <= ss:
+        return phrase
+    if words[-1] not in ctx.lex.cue_nouns:
+        return phrase
+    return sentence_subject(ctx, ss, phrase[0]) or phrase
+
+
+def dropped_subject(
+    ctx: Context, q: Quoted, cue: tuple[int, int, str], rule: str, first: int, end: int
+) -> Found | None:
+    """«…», dijo el lunes: a tag with no subject speaks for the last person named."""
+    cs, ce, lemma = cue
+    if rule != "tail-inverted" or cs != first or ctx.names.names_between(ce, end):
+        return None
+    ps = ctx.layout.paragraph_at(q.open_at)[0]
+    n = ctx.names.nearest(q.open_at, "person", limit=q.open_at - ps)
+    if n is None or (not n.strong and " " not in n.text):
+        return None
+    speaker = ctx.names.fullest(n.text)
+    return Found(q.start, q.end, "direct", "tail-dropped", 0.6, (cs, ce), lemma, speaker, None)

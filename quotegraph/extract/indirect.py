@@ -18,6 +18,8 @@ import bisect
 import re
 
 from quotegraph.extract.attribution import Context, Found, clause_joined, sentence_subject
+from quotegraph.extract.clauses import document_owner
+from quotegraph.extract.lexicon import Lexicon
 from quotegraph.extract.marks import Quoted
 from quotegraph.extract.venues import Venue, find_venue
 
@@ -28,6 +30,7 @@ _TWEET_LINK = re.compile(r"https?://\S+|\bpic\.twitter\.com/\S+")
 _HANDLE = re.compile(r"(?<!\w)[@#]\w+")
 _WORD = re.compile(r"[\w][\w'’\-]*\w|\w")
 _CLAUSE_BREAK = re.compile(r",\s+(\w+)")
+_CONTRACTION = re.compile(r"[’'](?:s|d|ll|re|ve|m)$")
 _STOP = re.compile(r"[.;:!?\"“”]")
 _TRAILING_CUE = re.compile(r"(?:\s+[\w'’\-]+){0,5}\s*[,.;]")
 _TRAIL = re.compile(r"[\s,;:—–\-]+$")
@@ -143,6 +146,22 @@ def _according(ctx: Context, ss: int, se: int, quotes: list[tuple[int, int]]) ->
     )
 
 
+def _bare_ok(lex: Lexicon, lemma: str, after: str) -> bool:
+    """Whether a cue followed by ``after`` opens a clause without "that" ("X said the …")."""
+    if lemma not in lex.bare_clause or lemma == "tell":
+        return False
+    if lex.comma_clause:  # German "sagte, die Regierung werde …" ("sagte sie" is a tag)
+        if after[:1] != ",":
+            return False
+        after = after[1:]
+    nxt = _WORD.match(after.lstrip())
+    if nxt is None or after[:1] not in (" ",) or nxt.group().lower() in lex.auxiliaries:
+        return False
+    word = nxt.group()
+    low = _CONTRACTION.sub("", word.lower())  # "she’s", "he’d", "they’re": the pronoun
+    return low in lex.pronouns or low in lex.determiners or word[:1].isupper()
+
+
 def _reported(ctx: Context, ss: int, se: int, quotes: list[tuple[int, int]]) -> list[Found]:
     body, lex = ctx.body, ctx.lex
     out = []
@@ -165,13 +184,15 @@ def _reported(ctx: Context, ss: int, se: int, quotes: list[tuple[int, int]]) -> 
             if _STOP.search(after, 0, w.start()):
                 break
         trailing = _TRAILING_CUE.match(after) if comp is None else None
-        if comp is None and lemma not in lex.bare_clause and trailing is None:
+        bare = comp is None and _bare_ok(lex, lemma, after)
+        if comp is None and not bare and trailing is None:
             continue  # neither "X said that …", "X said …" nor "…, X said."
         phrase = ctx.names.subject_before(m_start, ss)
         if phrase is None and clause_joined(ctx, m_start):
             phrase = sentence_subject(ctx, ss, m_start)
         if phrase is None:
             continue
+        phrase = document_owner(ctx, phrase, ss)
         rule = "reported"
         lead = body[ss : phrase[0]].rstrip()
         lead_words = _WORD.findall(lead)
@@ -202,19 +223,7 @@ def _reported(ctx: Context, ss: int, se: int, quotes: list[tuple[int, int]]) -> 
                 )
                 break
         if comp is None:
-            if lemma not in lex.bare_clause:
-                continue
-            nxt = _WORD.match(after.lstrip())
-            if nxt is None or after[:1] not in (" ",) or nxt.group().lower() in lex.auxiliaries:
-                continue
-            word = nxt.group()
-            if not (
-                word.lower() in lex.pronouns
-                or word.lower() in lex.determiners
-                or word[:1].isupper()
-            ):
-                continue
-            if lemma == "tell":
+            if not bare:
                 continue
             comp, rule = m_end, "reported-bare"
         stop = min(se, comp + 3000)

@@ -163,6 +163,8 @@ class Lexicon:
     clause_breaks: frozenset[str] = frozenset()
     participles: tuple[str, ...] = ()
     nouns_capitalised: bool = False
+    comma_clause: bool = False  # reported speech may follow "said," (German "sagte, die …")
+    time_words: frozenset[str] = frozenset()  # weekdays etc.: never a speaker ("dijo el lunes")
     prepositions: frozenset[str] = frozenset()
     group_heads: tuple[str, ...] = ()  # "members of" X: the group X speaks
     venue_after: list[tuple[str, str]] = field(default_factory=list)  # (phrase, type)
@@ -247,6 +249,8 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     lex.relatives = frozenset(w.lower() for w in _words(data, "relatives"))
     lex.clause_breaks = frozenset(w.lower() for w in _words(data, "clause_breaks"))
     lex.nouns_capitalised = bool(data.get("nouns_capitalised"))
+    lex.comma_clause = bool(data.get("comma_clause"))
+    lex.time_words = frozenset(w.lower() for w in _words(data, "time_words"))
     lex.participles = tuple(w.lower() for w in _words(data, "participle_endings"))
     lex.prepositions = frozenset(w.lower() for w in _words(data, "prepositions"))
     lex.group_heads = tuple(

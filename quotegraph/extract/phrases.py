@@ -184,15 +184,21 @@ class PhraseFinder:
         for j, (ts, te, tw) in enumerate(toks[:6]):
             if j and re.search(r"[,.;:!?]", body[toks[j - 1][1] : ts]):
                 break
+            if j == 0 and tw.lower() in lex.prepositions:
+                return None  # "a déclaré à The Times": the addressee, not the speaker
             n = self.name_at(ts)
             if j and n is not None and n.start == ts:  # said election lawyer Jane Doe
                 return (n.start, n.end, n.text)
             if tw[:1].isupper() and j:
+                if lex.nouns_capitalised and j == 1 and w.lower() in lex.determiners:
+                    continue  # German "sagte der Sprecher Peter Wolf": a noun, then the name
                 break
             if w.lower() in lex.determiners and (
                 tw.lower() in lex.roles or tw.lower() in lex.org_nouns
             ):
                 return (s, te, body[s:te])
             if j and w.lower() in lex.determiners and re.match(r"[ \t]*[.,;]", body[te : te + 3]):
+                if tw.lower() in lex.time_words:
+                    return None  # "dijo el lunes": a time, not a speaker
                 return (s, te, body[s:te])  # said the 46-year-old.
         return None

@@ -26,21 +26,36 @@ role phrases ("Acme CEO Jane Doe", "Acme's cofounder") found in the text.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from typing import Any
 
 from quotegraph.extract.lexicon import UPPER, Lexicon
 from quotegraph.extract.marks import Quoted
 from quotegraph.extract.namespans import Name, Phrase, clean, inside, split_roles
 from quotegraph.extract.phrases import PhraseFinder
 
-_CAP = rf"{UPPER}[\w'’&.\-]*\w|{UPPER}"
+_CAP = rf"{UPPER}(?:[\w'’&.\-]*\w)?"
+# name particles; "der"/"den" only after von/van (German "sagte Jane Doe der Zeitung")
+_PARTICLE = r"(?:(?:van|von)(?:[ \t]+(?:der|den))?|de(?:[ \t]+la)?|da|di|del|la|le|du|bin|al|y|of)"
+# the upper-case letter comes first so that the regex engine can skip ahead to it
 _NAME = re.compile(
-    rf"(?<![\w@#\-])(?:{_CAP})(?:[ \t]+(?:(?:de|da|di|del|van|von|der|den|la|le|du|bin|al|y|of)"
-    rf"[ \t]+)?(?:{_CAP}))*"
+    rf"{UPPER}(?<![\w@#\-].)(?:[\w'’&.\-]*\w)?"
+    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)?(?:{_CAP}))*"
 )
 _PLAIN_WORD = re.compile(r"[^\W\d_][^\W_]*")  # no hyphen, dot or apostrophe
 _APPOSITION = re.compile(r"\s*,\s*((?:[\w'’\-]+\s+){0,6}?)([\w\-]+)\s*[,.]")
 _NEXT_WORD = re.compile(r"\s+([\w\-]+)")
+
+
+def _after_noun(body: str, span: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
+    """German "der Sprecher Peter Wolf": after a determiner the first word is a noun."""
+    s, e = span
+    words = body[s:e].split()
+    prev = body[max(0, s - 8) : s].split()
+    if len(words) >= 3 and prev and prev[-1].lower() in lex.determiners:
+        return s + len(words[0]) + 1, e
+    return span
 
 
 class Names(PhraseFinder):
@@ -53,6 +68,7 @@ class Names(PhraseFinder):
         self.by_noun: dict[str, list[Name]] = {}
         self._longest: dict[str, str] | None = None
         self._fullest: dict[str, str] = {}
+        self.cache: dict[object, Any] = {}  # per-article scans other stages keep here
         not_names, roles, plain = lex.not_names, lex.roles, _PLAIN_WORD.fullmatch
         for m in _NAME.finditer(body):
             text = m.group()
@@ -65,12 +81,15 @@ class Names(PhraseFinder):
                 span = clean(body, s, e, lex)
                 if span is None or inside(quoted_spans, span[0]):
                     continue
+                if lex.nouns_capitalised:
+                    span = _after_noun(body, span, lex)
                 name = Name(span[0], span[1], body[span[0] : span[1]])
                 if role:
                     name.roles.add(role)
                     name.kind, name.strong = "person", True
                 self.names.append(name)
         self._starts = [n.start for n in self.names]
+        self._move_roles()
         self._type_names()
         self._count: dict[str, int] = {}
         for n in self.names:
@@ -78,6 +97,22 @@ class Names(PhraseFinder):
             self._count[key] = self._count.get(key, 0) + 1
 
     # -- typing -----------------------------------------------------------------------------
+    def _move_roles(self) -> None:
+        """ "Governor of Westland, Jane Doe, …": the role belongs to the apposed person."""
+        body, names = self.body, self.names
+        for n, nxt in itertools.pairwise(names):
+            if not n.roles or " " not in nxt.text or body[n.end : nxt.start].strip() != ",":
+                continue
+            if not body.startswith(",", nxt.end):
+                continue
+            after = body[nxt.end + 1 : nxt.end + 9].split()
+            if after and after[0].lower() in self.lex.conjunctions | {"and", "or"}:
+                continue  # a list of people, not an apposition
+            nxt.roles |= n.roles
+            nxt.kind, nxt.strong = "person", True
+            n.roles = set()
+            n.kind, n.strong, n.gender = "any", False, "n"
+
     def _type_names(self) -> None:
         lex, body = self.lex, self.body
         orgs = set(lex.organisations)
@@ -220,7 +255,12 @@ class Names(PhraseFinder):
         cands = []
         for i in range(hi - 1, lo - 1, -1):
             n = self.names[i]
-            ok = kind == "any" or n.kind == kind or (n.kind == "any" and kind == "organization")
+            ok = (
+                kind == "any"
+                or n.kind == kind
+                # (German capitalises every noun: an untyped word there is no organisation)
+                or (n.kind == "any" and kind == "organization" and not self.lex.nouns_capitalised)
+            )
             if kind == "person" and n.gender == "n":
                 ok = False
             if ok and (

@@ -225,7 +225,7 @@ def _body_variants(reg: Registry, articles: list[Article]) -> None:
     """Record misspelt organisation names seen in the bodies ("ClouFare") as merges."""
     seen: set[str] = set()
     for art in articles:
-        for word in set(_CAPITALISED.findall(art.body)) - seen:
+        for word in sorted(set(_CAPITALISED.findall(art.body)) - seen):
             seen.add(word)
             if len(word) >= 6 and reg.find(word) is None:
                 typo = typo_match(reg, word, (EntityType.ORGANIZATION, EntityType.OUTLET))

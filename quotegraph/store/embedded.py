@@ -14,10 +14,15 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import glob
+import hashlib
+import itertools
 import os
 import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -28,6 +33,13 @@ from quotegraph.model import Corpus
 from quotegraph.rdf import from_dataset
 from quotegraph.store.results import QueryResult
 from quotegraph.vocab import XSD
+
+BUILD_FILE = "quotegraph-build-id"
+READ_RETRIES = 6  # a reader racing a build swap retries this often
+LOAD_CHUNK = 200_000  # N-Quads lines per bulk load: ~250 MB of loader memory
+
+
+T = TypeVar("T")
 
 
 class EmbeddedStore:
@@ -41,18 +53,38 @@ class EmbeddedStore:
     # -- writing ----------------------------------------------------------------
 
     def check_unlocked(self) -> None:
-        """Raise StoreError now if a live build holds the lock (fail before analysing)."""
+        """Raise StoreError now if a live build holds the lock, or if the path holds
+        something that is not a store (fail before analysing)."""
         pid = _holder(_lock_path(self.path))
         if pid is not None:
             raise StoreError(f"store is locked by a build (pid {pid}): {self.path}")
+        check_replaceable(self.path)
 
-    def replace(self, dataset: Dataset) -> int:
-        """Replace the whole store by ``dataset``; returns the number of quads stored."""
+    def replace(self, dataset: Dataset, extra: Callable[[Path], None] | None = None) -> int:
+        """Replace the whole store by ``dataset``; returns the number of quads stored.
+
+        ``extra(fresh_dir)`` runs after the load and before the swap, so files it writes
+        there (the text index, the extraction cache) are swapped in with the store.
+        """
         try:
             nquads = dataset.serialize(format="nquads", encoding="utf-8")
         except Exception as exc:  # rdflib raises bare Exception for unserialisable terms
             raise StoreError(f"cannot serialise the dataset: {exc}") from exc
+        return self.replace_nquads(nquads, hashlib.sha256(nquads).hexdigest(), extra)
+
+    def replace_nquads(
+        self, source: bytes | Path, build_id: str, extra: Callable[[Path], None] | None = None
+    ) -> int:
+        """Replace the whole store by the N-Quads ``source`` (bytes or a file path).
+
+        A file is loaded ``LOAD_CHUNK`` lines at a time, so it must not use blank nodes
+        (their labels are scoped to one load); the build's files have none.
+
+        ``build_id`` (a hash of the content) is written to ``BUILD_FILE`` in the store
+        directory, so files derived from the store can tell whether they are in step.
+        """
         with lock(self.path):
+            check_replaceable(self.path)
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fresh = _sibling(self.path, "new")
             old = _sibling(self.path, "old")
@@ -60,55 +92,72 @@ class EmbeddedStore:
                 shutil.rmtree(leftover, ignore_errors=True)
             try:
                 store = ox.Store(str(fresh))
-                store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+                if isinstance(source, Path):  # in chunks: bounds the loader's memory
+                    with source.open("rb") as lines:
+                        while chunk := b"".join(itertools.islice(lines, LOAD_CHUNK)):
+                            store.bulk_load(chunk, format=ox.RdfFormat.N_QUADS)
+                else:
+                    store.bulk_load(source, format=ox.RdfFormat.N_QUADS)
                 store.flush()
                 count = len(store)
                 del store
                 gc.collect()
+                (fresh / BUILD_FILE).write_text(build_id, encoding="utf-8")
+                if extra is not None:
+                    extra(fresh)
             except (OSError, SyntaxError, ValueError) as exc:
                 shutil.rmtree(fresh, ignore_errors=True)
                 raise StoreError(f"{self.path}: could not build the new store: {exc}") from exc
+            except BaseException:
+                shutil.rmtree(fresh, ignore_errors=True)
+                raise
             if self.path.exists():
                 os.rename(self.path, old)
             os.rename(fresh, self.path)
             shutil.rmtree(old, ignore_errors=True)
         return count
 
+    def build_id(self) -> str | None:
+        """The id of the build the store holds (None for a store written before ids)."""
+        try:
+            return (self.path / BUILD_FILE).read_text(encoding="utf-8").strip() or None
+        except OSError:
+            return None
+
     # -- reading ----------------------------------------------------------------
 
     def _reader(self) -> ox.Store:
         if not self.path.is_dir():
             raise StoreError(f"no store at {self.path}: run `quotegraph build` first")
-        try:
-            return ox.Store.read_only(str(self.path))
-        except OSError as exc:
-            raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
+        return ox.Store.read_only(str(self.path))  # errors: see _read
+
+    def _read(self, action: Callable[[ox.Store], T]) -> T:
+        """Run ``action`` on a read-only store, retrying when a build swapped the folder
+        while it was being opened or read (RocksDB then reports files of two generations)."""
+        for attempt in range(READ_RETRIES):
+            try:
+                return action(self._reader())
+            except (RuntimeError, OSError) as exc:
+                if attempt == READ_RETRIES - 1:
+                    raise StoreError(f"{self.path}: cannot read the store: {exc}") from exc
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
 
     def query(self, sparql: str) -> QueryResult:
         """Run a SPARQL query; the default graph is the union of all graphs."""
-        store = self._reader()
-        try:
-            result = store.query(sparql, use_default_graph_as_union=True)
-        except SyntaxError as exc:
-            raise QueryError(f"malformed SPARQL: {exc}") from exc
-        except OSError as exc:
-            raise QueryError(f"query failed: {exc}") from exc
-        if isinstance(result, ox.QueryBoolean):
-            return QueryResult(boolean=bool(result))
-        if isinstance(result, ox.QuerySolutions):
-            names = tuple(v.value for v in result.variables)
-            rows = tuple(tuple(_term(s[name]) for name in names) for s in result)
-            return QueryResult(names, rows)
-        graph = Graph()
-        for triple in result:
-            s, p, o = (_term(t) for t in (triple.subject, triple.predicate, triple.object))
-            if s is not None and p is not None and o is not None:
-                graph.add((s, p, o))
-        return QueryResult(graph=graph)
+
+        def run(store: ox.Store) -> QueryResult:
+            try:
+                result = store.query(sparql, use_default_graph_as_union=True)
+            except SyntaxError as exc:
+                raise QueryError(f"malformed SPARQL: {exc}") from exc
+            return _result(result)
+
+        return self._read(run)
 
     def dataset(self) -> Dataset:
         """Everything in the store as an rdflib Dataset."""
-        data = self._reader().dump(format=ox.RdfFormat.N_QUADS)
+        data = self._read(lambda store: store.dump(format=ox.RdfFormat.N_QUADS))
         ds = Dataset(default_union=True)
         if data:
             ds.parse(data=data.decode("utf-8"), format="nquads")
@@ -119,7 +168,23 @@ class EmbeddedStore:
         return from_dataset(self.dataset())
 
     def __len__(self) -> int:
-        return len(self._reader()) if self.path.is_dir() else 0
+        return self._read(len) if self.path.is_dir() else 0
+
+
+def _result(result: object) -> QueryResult:
+    """A pyoxigraph query result as a :class:`QueryResult` (rows read eagerly)."""
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult(boolean=bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        names = tuple(v.value for v in result.variables)
+        rows = tuple(tuple(_term(s[name]) for name in names) for s in result)
+        return QueryResult(names, rows)
+    graph = Graph()
+    for triple in result:  # type: ignore[attr-defined]
+        s, p, o = (_term(t) for t in (triple.subject, triple.predicate, triple.object))
+        if s is not None and p is not None and o is not None:
+            graph.add((s, p, o))
+    return QueryResult(graph=graph)
 
 
 def _term(term: object) -> Node | None:
@@ -138,6 +203,24 @@ def _term(term: object) -> Node | None:
     raise QueryError(f"unsupported RDF term in a result: {term!r}")
 
 
+STORE_MARKERS = frozenset({BUILD_FILE, "CURRENT", "MANIFEST", "IDENTITY"})
+
+
+def check_replaceable(path: Path) -> None:
+    """Raise StoreError unless ``path`` is absent, an empty folder or a store: a build
+    replaces the whole folder, so it must never be pointed at a folder of other files."""
+    if not path.exists():
+        return
+    if not path.is_dir():
+        raise StoreError(f"{path} is a file, not a store folder: choose another --store")
+    names = {child.name for child in path.iterdir()}
+    if names and not names & STORE_MARKERS:
+        raise StoreError(
+            f"{path} is a folder of other files, not a quotegraph store; refusing to replace "
+            "it: choose another --store"
+        )
+
+
 def _sibling(path: Path, kind: str) -> Path:
     return path.with_name(f".{path.name}.{kind}")
 
@@ -151,6 +234,21 @@ def recover(path: Path) -> None:
         os.rename(old, path)
     shutil.rmtree(old, ignore_errors=True)
     shutil.rmtree(fresh, ignore_errors=True)
+    # the N-Quads scratch file of a killed build (".<name>.<pid>.nq", see store.build)
+    for scratch in path.parent.glob(f".{glob.escape(path.name)}.*.nq"):
+        pid = scratch.name[len(path.name) + 2 : -len(".nq")]
+        if pid.isdigit() and not _alive(int(pid)):
+            scratch.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _lock_path(path: Path) -> Path:
