@@ -16,7 +16,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from quotegraph.link.text import shingles, tokens
+from quotegraph.link.text import shingles, tokens, top_items
 from quotegraph.link.translate import PIVOT, has_lexicon, pivot_stems
 from quotegraph.model import QuoteKind, QuoteMention, VariantEdge, VariantRelation
 
@@ -45,7 +45,7 @@ def candidates(
             posting = index.get(gram)
             if posting and len(posting) <= MAX_POSTINGS:
                 counts.update(posting)
-        for j, shared in counts.most_common(top):
+        for j, shared in top_items(counts, top):
             out[(i, j)] = shared / len(grams)
         for gram in grams:
             index[gram].append(i)
@@ -160,7 +160,7 @@ def _translations(
                 if len(posting) <= MAX_POSTINGS:
                     hits.update(posting)
             counts.update(hits)
-        for j, shared in counts.most_common(3):
+        for j, shared in top_items(counts, 3):
             score = shared / len(options)
             pair = (ments[i].article_id, ments[j].article_id)
             floor = MIN_TRANSLATION_ALIGNED if pair in aligned else MIN_TRANSLATION

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from quotegraph.link.credits import credits
-from quotegraph.link.text import sentences, shingles, tokens
+from quotegraph.link.text import sentences, shingles, tokens, top_items
 from quotegraph.link.translate import PIVOT, has_lexicon, pivot_stems
 from quotegraph.model import Article, ArticleRelation, QuoteMention, Relation
 from quotegraph.resolve.aliases import key
@@ -125,7 +125,7 @@ def _translations(articles: Sequence[Article]) -> list[tuple[int, int, float, st
             if len(index.get(anchor, ())) <= 200:
                 shared.update(index.get(anchor, ()))
         best = None
-        for j, n in shared.most_common(5):
+        for j, n in top_items(shared, 5):
             if n < 3:
                 break
             share, pairs = _alignment(art, articles[j])

@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+
+K = TypeVar("K", str, int)
 
 _APOS = str.maketrans({"'": "’", "`": "’", "´": "’", "‘": "’", "ʼ": "’"})
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:[’\-][^\W_]+)*", re.UNICODE)
@@ -109,3 +112,13 @@ def sentences(text: str) -> list[tuple[int, str]]:
     if text[start:].strip():
         out.append((start, text[start:]))
     return out
+
+
+def top_items(counts: Counter[K], n: int) -> list[tuple[K, int]]:
+    """The ``n`` most common items, ties broken by the item itself, not by insertion order
+    (which follows set iteration and so the process hash seed).
+
+    >>> top_items(Counter({"b": 2, "a": 2, "c": 1}), 2)
+    [('a', 2), ('b', 2)]
+    """
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from quotegraph.link.text import data, fold, sentences
+from quotegraph.link.text import data, fold, sentences, top_items
 from quotegraph.model import (
     Article,
     ArticleRelation,
@@ -136,7 +136,7 @@ def events(
                 )
             of_mention[m.id] = MentionVenue(vid, stated)
             votes[vid] += 2 if stated else 1
-        top = votes.most_common(1)[0][0] if votes else None
+        top = top_items(votes, 1)[0][0] if votes else None
         quote_venue.append(top)
         for m in group:
             if m.id not in of_mention and top:

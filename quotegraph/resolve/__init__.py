@@ -26,7 +26,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from quotegraph.link.credits import credits
-from quotegraph.link.text import data, fold
+from quotegraph.link.text import data, fold, top_items
 from quotegraph.model import Article, Entity, EntityType, Merge, QuoteMention, VenueType
 from quotegraph.resolve.aliases import Registry, key, slug
 from quotegraph.resolve.names import (
@@ -107,7 +107,7 @@ def _main_org(reg: Registry, art: Article) -> str | None:
         eid = reg.find(word)
         if eid and reg.records[eid].type == EntityType.ORGANIZATION:
             counts[eid] += 1
-    return counts.most_common(1)[0][0] if counts else None
+    return top_items(counts, 1)[0][0] if counts else None
 
 
 class _Resolver:
