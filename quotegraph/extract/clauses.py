@@ -66,7 +66,7 @@ def tail_apposition(
     if re.search(r"[;:!?\"“”«»]|\.\s+[A-Z]", between) and not re.search(r"[A-Z]\.,", between):
         return None
     said = (n.start, n.end, n.text)
-    venue = find_venue(body, ctx.lex, ctx.names, cs, end)
+    venue = find_venue(body, ctx.lex, ctx.names, n.end + len(between.rstrip()), end)
     speaker = ctx.names.resolve(said, cs)
     return Found(
         q.start, q.end, "direct", "tail-apposition", 0.8, (cs, ce), lemma, speaker, said, venue

@@ -28,6 +28,8 @@ TWITTER = Venue("Twitter", "social", -1, -1)
 _OPEN_MARK = re.compile(r"[“\"«„‘‚「『‹]|''")
 _TWEET_LINK = re.compile(r"https?://\S+|\bpic\.twitter\.com/\S+")
 _HANDLE = re.compile(r"(?<!\w)[@#]\w+")
+_AT = re.compile(r"(?<!\w)@\w+")
+_TAG = re.compile(r"(?<!\w)#\w+")
 _WORD = re.compile(r"[\w][\w'’\-]*\w|\w")
 _CLAUSE_BREAK = re.compile(r",\s+(\w+)")
 _CONTRACTION = re.compile(r"[’'](?:s|d|ll|re|ve|m)$")
@@ -283,7 +285,7 @@ def reported_speech(ctx: Context, quoted: list[Quoted]) -> list[Found]:
 def tweets(ctx: Context, quoted: list[Quoted], prior: list[Found]) -> list[Found]:
     """Paragraphs that look like embedded posts: handles/hashtags and a link, no marks."""
     body = ctx.body
-    if "http" not in body and "pic.twitter" not in body:
+    if "http" not in body and "pic.twitter" not in body and "#" not in body:
         return []
     spans = [(q.start, q.end) for q in quoted]
     out: list[Found] = []
@@ -291,8 +293,15 @@ def tweets(ctx: Context, quoted: list[Quoted], prior: list[Found]) -> list[Found
         if pe - ps > 600 or _inside(spans, ps):
             continue
         text = body[ps:pe]
-        if not _TWEET_LINK.search(text) or not _HANDLE.search(text):
+        if not _HANDLE.search(text):
             continue
+        if not _TWEET_LINK.search(text) and not (
+            len(text) <= 280
+            and _AT.search(text)
+            and _TAG.search(text)
+            and not _OPEN_MARK.search(text)
+        ):
+            continue  # a post shows a link, or (pasted without one) a handle and a hashtag
         if len(_WORD.findall(_HANDLE.sub("", _TWEET_LINK.sub("", text)))) < 3:
             continue
         speaker = None

@@ -208,3 +208,11 @@ def test_time_word_is_no_speaker_but_a_role_noun_is() -> None:
     assert said.speaker_mention is not None and said.speaker_mention.text == "el portavoz"
     when = mentions("«Vamos a recurrir la sentencia», dijo el lunes.", "es")[0]
     assert when.speaker_mention is None
+
+
+def test_addressee_after_french_cue_is_the_venue_not_the_speaker() -> None:
+    ms = mentions("« Rien ne change », a déclaré à Radio Ville.", "fr")
+    assert ms and ms[0].speaker != "Radio Ville"
+    body = "« Rien ne change », Claire Dubois, ministre de la Santé, a déclaré à Radio Ville."
+    m = mentions(body, "fr")[0]
+    assert (m.speaker, m.venue) == ("Claire Dubois", "Radio Ville")

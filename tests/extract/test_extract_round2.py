@@ -118,3 +118,17 @@ ROWS = [
 def test_round_two_rules(body: str, text: str, kind: str, speaker: str | None, rule: str) -> None:
     m = quote(body, text)
     assert (m.kind.value, m.speaker, m.rule) == (kind, speaker, rule)
+
+
+POSTS = [
+    # a pasted post without its link: a handle and a hashtag, no quotation marks
+    ("The group posted again.\n\nStill no answer from @CityHall. #FixTheRoads\n\nIt ended.", 1),
+    # ... not a paragraph that quotes the post, nor one with only a hashtag
+    ("The group wrote: “No answer from @CityHall. #FixTheRoads”\n\nIt ended.", 0),
+    ("Fans used the hashtag #FixTheRoads all week.\n\nIt ended.", 0),
+]
+
+
+@pytest.mark.parametrize(("body", "posts"), POSTS)
+def test_pasted_posts_without_links(body: str, posts: int) -> None:
+    assert sum(1 for m in run(body) if m.rule == "tweet-block") == posts
