@@ -20,6 +20,7 @@ demo: venv
 	$(BIN)/quotegraph build corpus/articles
 	$(BIN)/quotegraph view -o $(OUT)/graph.html
 	$(BIN)/quotegraph who-said "armchair analysis by kids"
+	@echo "graph view: $(OUT)/graph.html (open it in a browser; works offline)"
 
 ## test: lint, type-check and run the whole test suite (installs Chromium for browser tests)
 test: venv browser java lint pytest

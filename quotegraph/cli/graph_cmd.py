@@ -28,7 +28,6 @@ from quotegraph.engines import ENGINES, EngineSummary, build_parts
 from quotegraph.model import Article
 from quotegraph.parallel import default_jobs
 from quotegraph.rdf.formats import FORMATS, parse, serialise
-from quotegraph.rdf.validate import validate
 from quotegraph.rdf.write import bind_prefixes
 from quotegraph.store import QueryResult, open_store
 from quotegraph.store.build import BuildSummary, build
@@ -162,6 +161,8 @@ def validate_command(
     """
     with errors():
         ds = parse(file) if file is not None else open_store(resolve_store(store)).dataset()
+        from quotegraph.rdf.validate import validate  # pySHACL is slow to import
+
         report = validate(ds)
     if as_json:
         print_json({"conforms": report.conforms, "problems": [vars(p) for p in report.problems]})
