@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from quotegraph.errors import NotFoundError, QuotegraphError
 
@@ -91,3 +92,19 @@ def resolve_store(store: str | None) -> str:
 
 
 Command = Callable[..., Any]
+
+T = TypeVar("T")
+
+
+def ticking(items: Iterable[T], description: str, total: int | None = None) -> Iterator[T]:
+    """Yield ``items`` while a transient progress line counts them on stderr (terminals only:
+    piped or captured output stays clean)."""
+    if not err_console.is_terminal:
+        yield from items
+        return
+    columns = (SpinnerColumn(), TextColumn(description), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err_console, transient=True) as bar:
+        task = bar.add_task(description, total=total)
+        for item in items:
+            yield item
+            bar.advance(task)

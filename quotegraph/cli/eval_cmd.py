@@ -8,7 +8,16 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from quotegraph.cli.app import EXIT_USAGE, JsonOption, app, console, errors, fail, print_json
+from quotegraph.cli.app import (
+    EXIT_USAGE,
+    JsonOption,
+    app,
+    console,
+    errors,
+    fail,
+    print_json,
+    ticking,
+)
 from quotegraph.evaluate.run import GoldRun, evaluate_gold
 from quotegraph.evaluate.scorer import PRF, Entry, scores_to_json
 
@@ -113,7 +122,7 @@ def eval_command(
         if polnear is not None:
             from quotegraph.evaluate.polnear import read_polnear, score_polnear
 
-            result = score_polnear(read_polnear(polnear))
+            result = score_polnear(ticking(read_polnear(polnear), "scoring PolNeAR"))
             print_json(result) if as_json else _show_polnear(result)
             return
         assert gold is not None

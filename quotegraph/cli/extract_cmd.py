@@ -8,7 +8,16 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from quotegraph.cli.app import EXIT_FAIL, JsonOption, app, console, err_console, errors, print_json
+from quotegraph.cli.app import (
+    EXIT_FAIL,
+    JsonOption,
+    app,
+    console,
+    err_console,
+    errors,
+    print_json,
+    ticking,
+)
 from quotegraph.extract import extract_quotes, mention_to_json
 from quotegraph.ingest import ReadReport, read_articles
 
@@ -35,7 +44,8 @@ def extract_command(
     """
     report = ReadReport()
     with errors():
-        rows = [mention_to_json(m) for a in read_articles(paths, report) for m in extract_quotes(a)]
+        articles = ticking(read_articles(paths, report), "extracting")
+        rows = [mention_to_json(m) for a in articles for m in extract_quotes(a)]
     if as_json:
         print_json(rows)
     else:
