@@ -79,6 +79,18 @@ def errors() -> Iterator[None]:
             raise
         err_console.print(f"error: {exc}", highlight=False, markup=False)
         raise typer.Exit(EXIT_FAIL) from None
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as exc:  # a bug of ours: still one line, traceback with --debug
+        if _state["debug"]:
+            raise
+        err_console.print(
+            f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback "
+            "and please report it)",
+            highlight=False,
+            markup=False,
+        )
+        raise typer.Exit(EXIT_FAIL) from None
 
 
 def print_json(data: Any) -> None:

@@ -92,7 +92,8 @@ def trace_cmd(
         print_json([{"start": start, "hops": [h.__dict__ for h in hops]} for start, hops in traces])
         return
     for start, hops in traces:
-        console.print(trace_view(start, hops))
+        labels = {h.target: provenance.query.label_of(G, h.target) for h in hops}
+        console.print(trace_view(start, hops, labels))
 
 
 @app.command("conflicts")

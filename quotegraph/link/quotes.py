@@ -104,7 +104,8 @@ def group(
     bodies: dict[str, str],
     aligned: set[tuple[str, str]],
 ) -> tuple[list[list[int]], list[VariantEdge]]:
-    """Group mention indexes into quotes; ``aligned`` holds article pairs known translations."""
+    """Group mention indexes into quotes (scare quotes are left out of every group);
+    ``aligned`` holds article pairs known translations."""
     toks = [tokens(m.text) for m in ments]
     uf = _Union(len(ments))
     edges: list[VariantEdge] = []
@@ -125,7 +126,7 @@ def group(
     _split_parts(ments, bodies, uf)
     edges += _translations(ments, languages, toks, aligned, uf, linkable)
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(ments)):
+    for i in linkable:  # scare quotes stay mentions (facts about the article), never Quotes
         groups[uf.find(i)].append(i)
     return list(groups.values()), edges
 

@@ -60,6 +60,25 @@ def node_of(G: nx.MultiDiGraph, ref: str, *types: str) -> str:
     raise NotFoundError(f"no {'/'.join(types) or 'node'} {ref!r} in the graph")
 
 
+def outlet_name(G: nx.MultiDiGraph, outlet: str | None) -> str | None:
+    """The display name of outlet entity ``outlet`` when the graph has it, else ``outlet``."""
+    if not outlet:
+        return outlet
+    attrs = G.nodes.get(f"outlet:{outlet}", {})
+    return str(attrs.get("name") or attrs.get("label") or outlet)
+
+
+def label_of(G: nx.MultiDiGraph, ref: str) -> str:
+    """The display label of a node given with or without its prefix (``ref`` when unknown):
+    a hop target "venue:x" -> "interview with The Daily Planet"."""
+    try:
+        node = node_of(G, ref)
+    except NotFoundError:
+        return ref
+    attrs = G.nodes[node]
+    return str(attrs.get("name") or attrs.get("title") or attrs.get("label") or ref)
+
+
 def _out(G: nx.MultiDiGraph, node: str, *types: str) -> list[tuple[str, dict[str, Any]]]:
     return [(v, d) for _, v, d in G.out_edges(node, data=True) if d["type"] in types]
 
@@ -77,7 +96,7 @@ def _article_trace(G: nx.MultiDiGraph, node: str) -> list[Hop]:
             return hops
         v, d = max(edges, key=lambda e: (G.nodes[e[0]]["type"] == "article", e[1].get("score", 0)))
         attrs = G.nodes[v]
-        outlet = _bare(v) if attrs["type"] == "outlet" else attrs.get("outlet")
+        outlet = outlet_name(G, _bare(v) if attrs["type"] == "outlet" else attrs.get("outlet"))
         hops.append(
             Hop(
                 _bare(node),
@@ -101,6 +120,8 @@ def trace(G: nx.MultiDiGraph, mention_or_article: str) -> list[Hop]:
     A mention follows ``quoted_from`` edges (to the mention it was copied from, then to the
     venue); an article follows its derivation edges (translation, republication, rewrite,
     citation), preferring articles over outlets.  For article hops ``cue`` is the relation.
+    Each hop's ``outlet`` is the outlet's display name (its id when the graph has no name);
+    ``target`` stays a node id (:func:`label_of` gives its display label).
     """
     node = node_of(G, mention_or_article, "mention", "article")
     if G.nodes[node]["type"] == "article":
@@ -117,7 +138,7 @@ def trace(G: nx.MultiDiGraph, mention_or_article: str) -> list[Hop]:
                 _bare(node),
                 _bare(v),
                 d.get("cue"),
-                d.get("outlet"),
+                outlet_name(G, d.get("outlet")),
                 d.get("date"),
                 bool(d.get("stated")),
                 float(d.get("score", 0)),
@@ -139,7 +160,11 @@ def _derived(G: nx.MultiDiGraph, article: str, among: set[str]) -> bool:
 
 def first_appearance(G: nx.MultiDiGraph, quote: str) -> dict[str, Any] | None:
     """The earliest article printing ``quote``: not derived from another printing it, then by
-    date (undated last), then the one naming the venue; ``None`` when it has no mention."""
+    date (undated last), then the one naming the venue; ``None`` when it has no mention.
+
+    ``dated`` says whether the chosen printing has a date; when it has one and other printings
+    (not derived from a printing) are undated, ``undated_earlier_possible`` is true and
+    ``undated`` lists them: the choice is then only the earliest *dated* printing."""
     qnode = node_of(G, quote, "quote")
     ments = _mentions(G, qnode)
     if not ments:
@@ -153,11 +178,20 @@ def first_appearance(G: nx.MultiDiGraph, quote: str) -> dict[str, Any] | None:
 
     best = min(ments, key=rank)
     art = f"article:{G.nodes[best]['article']}"
+    date = G.nodes[art].get("date")
+    undated = sorted(
+        _bare(a)
+        for a in arts
+        if a != art and not G.nodes[a].get("date") and not _derived(G, a, arts)
+    )
     return {
         "article": _bare(art),
         "mention": _bare(best),
-        "date": G.nodes[art].get("date"),
+        "date": date,
         "title": G.nodes[art].get("title"),
+        "dated": bool(date),
+        "undated_earlier_possible": bool(date and undated),
+        "undated": undated if date else [],
     }
 
 
@@ -197,9 +231,7 @@ def _origin(G: nx.MultiDiGraph, qnode: str) -> dict[str, Any] | None:
             "label": attrs.get("label"),
             "type": attrs.get("venue_type"),
             "outlet": outlet,
-            "outlet_name": G.nodes[f"outlet:{outlet}"]["name"]
-            if outlet and f"outlet:{outlet}" in G
-            else None,
+            "outlet_name": outlet_name(G, outlet) if f"outlet:{outlet}" in G else None,
             "date": attrs.get("date"),
         }
     return None
@@ -222,6 +254,7 @@ def describe(G: nx.MultiDiGraph, qnode: str, score: float = 1.0) -> dict[str, An
                 "title": art.get("title"),
                 "date": art.get("date"),
                 "outlet": art.get("outlet"),
+                "outlet_name": outlet_name(G, art.get("outlet")),
                 "mention": _bare(m),
                 "text": ma["text"],
                 "kind": ma["kind"],

@@ -29,6 +29,7 @@ from quotegraph.link.credits import credits
 from quotegraph.link.text import data, fold, top_items
 from quotegraph.model import Article, Entity, EntityType, Merge, QuoteMention, VenueType
 from quotegraph.resolve.aliases import Registry, key, slug
+from quotegraph.resolve.describe import description
 from quotegraph.resolve.names import (
     find_role,
     generic_org_words,
@@ -126,6 +127,9 @@ class _Resolver:
             if name not in reg.records[found].aliases:
                 reg.merge(found, name, "same name up to case, diacritics or article")
             return found
+        desc = description(name)
+        if desc:
+            return self._described(name, *desc, article_id) if final else None
         role = find_role(name)
         if role and final:
             return self._contains_person(name) or self._role(name, role, article_id)
@@ -154,6 +158,28 @@ class _Resolver:
             return None
         etype = EntityType.ORGANIZATION if is_org_name(name) else EntityType.PERSON
         return reg.new(name, etype)
+
+    def _described(self, name: str, kind: str, modifier: str, article_id: str) -> str | None:
+        """An account (ACCOUNT entity, owner from the capitalised names of the modifier) or a
+        document (the organisation the modifier names, else unresolved): never a person."""
+        reg, words = self.reg, modifier.split()
+        spans = sorted(
+            ((i, j) for i in range(len(words)) for j in range(i + 1, len(words) + 1)),
+            key=lambda ij: (ij[0] - ij[1], ij[0]),
+        )  # longest word span first: "by acme widgets" -> "acme widgets"
+        spans = [(i, j) for i, j in spans if words[i][:1].isupper()]  # names are capitalised
+        owner = next((e for i, j in spans if (e := reg.find(" ".join(words[i:j])))), None)
+        if owner is None and (names := " ".join(w for w in words if w[:1].isupper())):
+            owner = org_in(reg, names)
+        if owner is None and {key(w) for w in words} & generic_org_words():
+            art = self.articles.get(article_id)
+            owner = _main_org(reg, art) if art else None
+        if kind == "document":
+            reason = "document attributed to the organisation named in it"
+            return reg.merge(owner, name, reason, 0.7) if owner else None
+        eid = reg.new(name, EntityType.ACCOUNT)
+        reg.records[eid].owner = owner
+        return eid
 
     def _contains_person(self, name: str) -> str | None:
         """A known person whose full name is part of ``name`` ("Acme CEO Jane Roe")."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import re
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from rich.console import Group
@@ -113,12 +113,16 @@ def who_said_view(match: dict[str, Any], conflicts: Iterable[dict[str, Any]] = (
     articles = match.get("articles", [])
     first = match.get("first_article")
     if first:
-        undated = sorted({a["article"] for a in articles if not a.get("date")})
+        undated = first.get("undated")
+        if undated is None:  # data from before first_appearance reported its undated rivals
+            undated = sorted({a["article"] for a in articles if not a.get("date")})
         text = Text("first printed in: ", style="cyan")
         text.append(first["article"])
         if first.get("date"):
             text.append(f" ({first['date']})")
-        if undated and first["article"] not in undated:
+        if first.get("dated") is False:
+            text.append(" (undated)", style="dim")
+        elif undated and first["article"] not in undated:
             text.append(
                 f" — earliest dated; {len(undated)} undated article(s) may be earlier",
                 style="dim",
@@ -161,26 +165,30 @@ def who_said_view(match: dict[str, Any], conflicts: Iterable[dict[str, Any]] = (
     return tree
 
 
-def hop_line(hop: Any) -> Text:
-    """One provenance hop as a line: cue → target (stated/inferred, score), outlet, date."""
+def hop_line(hop: Any, label: str | None = None) -> Text:
+    """One provenance hop: cue → target (its label when it has one), stated or inferred with
+    the score, outlet, date."""
     text = Text()
     if hop.cue:
         text.append(f"{hop.cue} → ")
     text.append(str(hop.target), style="bold")
+    if label and label != hop.target:
+        text.append(f" “{_short(label, 80)}”")
     text.append(f" ({'stated' if hop.stated else 'inferred'}, score {hop.score:.2f})", style="dim")
-    if hop.outlet:
+    if hop.outlet and hop.outlet != label:
         text.append(f" outlet {hop.outlet}")
     if hop.date:
         text.append(f" {hop.date}")
     return text
 
 
-def trace_view(start: str, hops: Iterable[Any]) -> Tree:
-    """A trace as a nested tree, from ``start`` back to the origin."""
+def trace_view(start: str, hops: Iterable[Any], labels: Mapping[str, str] | None = None) -> Tree:
+    """A trace as a nested tree, from ``start`` back to the origin; ``labels`` maps hop
+    targets to display names."""
     tree = Tree(Text(start, style="bold"))
     node = tree
     for hop in hops:
-        node = node.add(hop_line(hop))
+        node = node.add(hop_line(hop, (labels or {}).get(hop.target)))
     return tree
 
 

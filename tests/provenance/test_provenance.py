@@ -85,7 +85,8 @@ def test_trace_mention_hops_to_venue(story) -> None:
     hops = trace(G, ms[1].id)
     assert len(hops) == 1 and not hops[0].stated  # inherited venue
     hops_a = trace(G, ms[0].id)
-    assert hops_a[0].stated and hops_a[0].cue == "told" and hops_a[0].outlet == "harbor-gazette"
+    assert hops_a[0].stated and hops_a[0].cue == "told"
+    assert hops_a[0].outlet is not None and hops_a[0].outlet.endswith("Harbor Gazette")  # a name
 
 
 def test_trace_unknown_node_raises(story) -> None:
