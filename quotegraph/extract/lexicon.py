@@ -51,7 +51,13 @@ def _words_of(text: str, start: int, stop: int) -> tuple[str, set[str]]:
     low = text.lower()
     if len(low) != len(text):  # a case mapping changed lengths: keep those characters
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    words = set(_PART_RE.findall(low, start, stop))
+    # word parts never hold white space: split on it (C speed), then split only the tokens
+    # with other characters ("said," "Doe’s") into their parts
+    tokens = set((low if start == 0 and stop == len(low) else low[start:stop]).split())
+    words = {t for t in tokens if t.isalnum()}
+    for t in tokens:
+        if not t.isalnum():
+            words.update(_PART_RE.findall(t))
     _SEEN[:] = [(text, start, stop, low, words)]
     return low, words
 
@@ -180,6 +186,8 @@ class Lexicon:
     source_before_re: re.Pattern[str] = re.compile(r"(?!)")
     venue_after_re: re.Pattern[str] = re.compile(r"(?!)")
     venue_before_re: re.Pattern[str] = re.compile(r"(?!)")
+    venue_after_low: re.Pattern[str] | None = None  # venue_after_re for a lower-cased body
+    venue_before_low: re.Pattern[str] | None = None  # venue_before_re for a lower-cased body
 
     @property
     def cue_forms(self) -> frozenset[str]:
@@ -214,6 +222,57 @@ def _alternation(phrases: list[str]) -> str:
     """A regex alternation of phrases, longest first, spaces matching any whitespace."""
     uniq = sorted({p for p in phrases if p}, key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in uniq) or "(?!)"
+
+
+def _lower_case_pattern(phrases: list[str]) -> re.Pattern[str] | None:
+    """``venue_after_re`` for :func:`safe_lower` text: case-sensitive, grouped by first letter.
+
+    Each group starts with a plain letter, so the regex engine skips ahead to those letters
+    (several times faster than the case-insensitive alternation behind a lookbehind).  None
+    when a phrase does not start with an ASCII letter or is not ASCII.
+    """
+    uniq = sorted({p for p in phrases if p}, key=len, reverse=True)
+    groups: dict[str, list[str]] = {}
+    for p in uniq:
+        if not (p.isascii() and p[0].isalpha() and p == p.lower()):
+            return None
+        groups.setdefault(p[0], []).append(_alternation([p])[1:])
+    if not groups:
+        return None
+    alts = "|".join(rf"{c}(?<![\w-].)(?:{'|'.join(rests)})" for c, rests in groups.items())
+    return re.compile(rf"(?:{alts})\s+")
+
+
+_CASE_ODD = frozenset("\u0130\u0131\u017f")  # İ ı ſ: equal to i or s when ignoring case
+
+
+def safe_lower(text: str) -> str | None:
+    """``text`` lower-cased when an ASCII case-sensitive regex on it equals a case-insensitive
+    one on ``text`` (same length, no character that lower-cases to or folds with ASCII, word
+    and space classes kept); else None.
+
+    >>> safe_lower("Doe TOLD “Le Monde”"), safe_lower("\u212a")
+    ('doe told “le monde”', None)
+    """
+    seen = _SEEN[0] if _SEEN else None  # the lower-cased body of the last word scan
+    low = seen[3] if seen is not None and seen[0] is text else text.lower()
+    if len(low) != len(text):
+        return None
+    if not text.isascii():
+        for c in set(text):
+            if c.isascii():
+                continue
+            lc = c.lower()
+            if (
+                c in _CASE_ODD
+                or len(lc) != 1
+                or (
+                    lc != c
+                    and (lc.isascii() or lc.isalnum() != c.isalnum() or lc.isspace() != c.isspace())
+                )
+            ):
+                return None
+    return low
 
 
 def compile_lexicon(data: dict[str, Any]) -> Lexicon:
@@ -280,6 +339,10 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     lex.venue_after_re = re.compile(
         rf"(?<![\w-])(?:{_alternation([p for p, _ in lex.venue_after])})\s+", re.I
     )
+    lex.venue_after_low = _lower_case_pattern([p for p, _ in lex.venue_after])
+    before = [p for p, _ in lex.venue_before]
+    if before and all(p.isascii() and p == p.lower() for p in before):
+        lex.venue_before_low = re.compile(rf"\s\s*(?:{_alternation(before)})(?![\w-])")
     lex.venue_before_re = re.compile(
         rf"\s+(?:{_alternation([p for p, _ in lex.venue_before])})(?![\w-])", re.I
     )

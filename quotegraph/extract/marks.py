@@ -26,7 +26,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"(?P<nl>[\n\r\u2028\u2029]+)|''|``|[“”„‟\"«»‹›‚‘’'「」『』]")
+# a line break run, '' , `` or one mark; it opens with a character class so that the regex
+# engine skips ahead to the next candidate character (much faster than a plain alternation)
+_NL = "\n\r\u2028\u2029"
+_TOKEN = re.compile(
+    rf"[{_NL}“”„‟\"«»‹›‚‘’'「」『』`]"
+    rf"(?:(?<=[{_NL}])[{_NL}]*|(?<=')'|(?<=`)`|(?<=[“”„‟\"«»‹›‚‘’'「」『』]))"
+)
 
 # opening mark -> marks that may close it
 _CLOSERS = {
@@ -143,7 +149,7 @@ def scan(body: str) -> list[Quoted]:
         bad_para = straight_in_para = False
 
     for m in _TOKEN.finditer(body):
-        if m.lastgroup == "nl":
+        if m.group()[0] in _NL:
             nxt = _next_nonspace(body, m.end())
             if carried is not None:  # a carried quote must close in its first paragraph
                 carried = None

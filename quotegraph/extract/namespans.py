@@ -38,6 +38,8 @@ class Name:
 
 
 _POSS = re.compile(r"[’']s?$")
+_HYPHEN_TAIL = re.compile(r"-[^\W\d_]*[a-z]")
+_NONSPACE = re.compile(r"\S+")
 
 
 def clean(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -50,7 +52,7 @@ def clean(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int] | No
         and text.rsplit(None, 1)[-1] not in lex.not_names
     ):
         return start, end  # nothing to trim (the common case)
-    cut = re.search(r"-[^\W\d_]*[a-z]", text)
+    cut = _HYPHEN_TAIL.search(text)
     if cut and text[: cut.start()].strip():
         tail = text[cut.start() + 1 :]
         if tail[:1].islower():
@@ -83,7 +85,7 @@ def split_roles(body: str, start: int, end: int, lex: Lexicon) -> list[tuple[int
         return [] if text.lower() in lex.roles else [(start, end, "")]
     out: list[tuple[int, int, str]] = []
     s, role = start, ""
-    for t in re.finditer(r"\S+", text):
+    for t in _NONSPACE.finditer(text):
         if t.group().lower() in lex.roles and t.group()[:1].isupper():
             ts = start + t.start()
             if ts > s:

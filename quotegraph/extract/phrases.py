@@ -31,6 +31,26 @@ _PAREN_TAIL = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 _APPOSITION_TAIL = re.compile(r",\s*([^,;:!?\"“”]{1,80}?)\s*,?\s*$")
 _CLAUSE_NP = re.compile(r"(?:[.;:!?\"“”]\s+|\n)\s*((\w+)(?:\s+[\w'’\-]+){0,3})\s*$")
 _TOKEN = re.compile(r"[\w][\w'’\-.]*\w|\w")
+_TAG_AFTER = re.compile(r"-(?:t-)?(\w+)")
+_INLINE_SPACE = re.compile(r"[^\S\n]+")
+_CLAUSE_PUNCT = re.compile(r"[,.;:!?]")
+_NP_CLOSE = re.compile(r"[ \t]*[.,;]")
+
+
+def _last_tokens(body: str, lo: int, hi: int, auxiliaries: frozenset[str]) -> list[Phrase]:
+    """Tokens of body[lo:hi] as (start, end, text), trailing auxiliaries dropped.
+
+    Only the last few tokens are ever looked at: the others are converted only when the
+    trailing auxiliaries leave fewer than seven of the last twelve.
+    """
+    ms = list(_TOKEN.finditer(body, lo, hi))
+    for tail in (ms[-12:], ms):
+        toks = [(m.start(), m.end(), m.group()) for m in tail]
+        while toks and toks[-1][2].lower() in auxiliaries:
+            toks.pop()
+        if len(toks) >= 7 or len(tail) == len(ms):
+            return toks
+    return toks
 
 
 class PhraseFinder:
@@ -53,9 +73,7 @@ class PhraseFinder:
         body, lex = self.body, self.lex
         limit = max(limit, cue_start - 300)
         lo = max(limit, cue_start - 90)  # the phrase lies in the last few words
-        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(body, lo, cue_start)]
-        while toks and toks[-1][2].lower() in lex.auxiliaries:
-            toks.pop()
+        toks = _last_tokens(body, lo, cue_start, lex.auxiliaries)
         if not toks:
             return None
         s, e, w = toks[-1]
@@ -163,10 +181,10 @@ class PhraseFinder:
     def np_after(self, pos: int, end: int) -> Phrase | None:
         """The speaker phrase right after an inverted cue ("said Jane Doe", "sagte er")."""
         body, lex = self.body, self.lex
-        tag = re.match(r"-(?:t-)?(\w+)", body[pos:end])  # dit-il, a-t-elle
+        tag = _TAG_AFTER.match(body[pos:end])  # dit-il, a-t-elle
         if tag and tag.group(1).lower() in lex.pronouns:
             return (pos + tag.start(1), pos + tag.end(1), tag.group(1))
-        m = re.match(r"[^\S\n]+", body[pos:end])
+        m = _INLINE_SPACE.match(body[pos:end])
         s = pos + (m.end() if m else 0)
         toks = [(t.start() + s, t.end() + s, t.group()) for t in _TOKEN.finditer(body[s:end])]
         if not toks or toks[0][0] != s:
@@ -182,7 +200,7 @@ class PhraseFinder:
         if n is not None and n.start == s:
             return (n.start, n.end, n.text)
         for j, (ts, te, tw) in enumerate(toks[:6]):
-            if j and re.search(r"[,.;:!?]", body[toks[j - 1][1] : ts]):
+            if j and _CLAUSE_PUNCT.search(body[toks[j - 1][1] : ts]):
                 break
             if j == 0 and tw.lower() in lex.prepositions:
                 return None  # "a déclaré à The Times": the addressee, not the speaker
@@ -197,7 +215,7 @@ class PhraseFinder:
                 tw.lower() in lex.roles or tw.lower() in lex.org_nouns
             ):
                 return (s, te, body[s:te])
-            if j and w.lower() in lex.determiners and re.match(r"[ \t]*[.,;]", body[te : te + 3]):
+            if j and w.lower() in lex.determiners and _NP_CLOSE.match(body[te : te + 3]):
                 if tw.lower() in lex.time_words:
                     return None  # "dijo el lunes": a time, not a speaker
                 return (s, te, body[s:te])  # said the 46-year-old.

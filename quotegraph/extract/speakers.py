@@ -46,6 +46,8 @@ _NAME = re.compile(
 _PLAIN_WORD = re.compile(r"[^\W\d_][^\W_]*")  # no hyphen, dot or apostrophe
 _APPOSITION = re.compile(r"\s*,\s*((?:[\w'’\-]+\s+){0,6}?)([\w\-]+)\s*[,.]")
 _NEXT_WORD = re.compile(r"\s+([\w\-]+)")
+_COMMA_SPACE = re.compile(r",[ \t]+")
+_COMMA_TAIL = re.compile(r",[^,;:.!?\"“”]{0,70}$")
 
 
 def _after_noun(body: str, span: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
@@ -68,14 +70,19 @@ class Names(PhraseFinder):
         self.by_noun: dict[str, list[Name]] = {}
         self._longest: dict[str, str] | None = None
         self._fullest: dict[str, str] = {}
+        self._fulls: list[str] = []  # the fullest form of each name (set by _type_names)
         self.cache: dict[object, Any] = {}  # per-article scans other stages keep here
         not_names, roles, plain = lex.not_names, lex.roles, _PLAIN_WORD.fullmatch
+        add = self.names.append
         for m in _NAME.finditer(body):
             text = m.group()
             if plain(text):  # one plain word (the common case): nothing to split or trim
-                if text in not_names or text.lower() in roles or inside(quoted_spans, m.start()):
+                if text in not_names or text.lower() in roles:
                     continue
-                self.names.append(Name(m.start(), m.end(), text))
+                start = m.start()
+                if quoted_spans and inside(quoted_spans, start):
+                    continue
+                add(Name(start, m.end(), text))
                 continue
             for s, e, role in split_roles(body, m.start(), m.end(), lex):
                 span = clean(body, s, e, lex)
@@ -92,8 +99,7 @@ class Names(PhraseFinder):
         self._move_roles()
         self._type_names()
         self._count: dict[str, int] = {}
-        for n in self.names:
-            key = self.fullest(n.text)
+        for key in self._fulls:
             self._count[key] = self._count.get(key, 0) + 1
 
     # -- typing -----------------------------------------------------------------------------
@@ -117,28 +123,38 @@ class Names(PhraseFinder):
         lex, body = self.lex, self.body
         orgs = set(lex.organisations)
         persons: set[str] = set()
+        org_suffixes, titles, org_nouns = lex.org_suffixes, lex.titles, lex.org_nouns
+        by_noun = self.by_noun
+        apposition, next_word = _APPOSITION.match, _NEXT_WORD.match
         for n in self.names:
-            last = n.text.split()[-1]
-            before = body[max(0, n.start - 12) : n.start].split()
-            if last in lex.org_suffixes or n.text in orgs or n.text.removeprefix("The ") in orgs:
+            text, start, end = n.text, n.start, n.end
+            before = body[max(0, start - 12) : start].split()
+            prev = before[-1] if before else ""
+            if (
+                text.split()[-1] in org_suffixes
+                or text in orgs
+                or text.removeprefix("The ") in orgs
+            ):
                 n.kind = "organization"
-            elif before and before[-1] in lex.titles:
-                n.kind, n.gender, n.strong = "person", lex.titles[before[-1]], True
-            after = body[n.end : n.end + 80]
-            app = _APPOSITION.match(after) if after[:2].lstrip()[:1] == "," else None
-            if app and app.group(2).lower() in lex.org_nouns and n.kind != "person":
+            elif prev and prev in titles:
+                n.kind, n.gender, n.strong = "person", titles[prev], True
+            comma = body[end : end + 2].lstrip()[:1] == ","
+            app = apposition(body, end, end + 80) if comma else None
+            if app and app.group(2).lower() in org_nouns and n.kind != "person":
                 n.kind = "organization"
-                self.by_noun.setdefault(app.group(2).lower(), []).append(n)
-            if before and before[-1].lower() in lex.org_nouns:
-                self.by_noun.setdefault(before[-1].lower(), []).append(n)
+                by_noun.setdefault(app.group(2).lower(), []).append(n)
+            prev_low = prev.lower()
+            if prev and prev_low in org_nouns:
+                by_noun.setdefault(prev_low, []).append(n)
                 if n.kind == "any":
                     n.kind = "organization"
-            nxt_m = _NEXT_WORD.match(after)
-            nxt = nxt_m.group(1) if nxt_m else ""
-            if nxt.lower() in lex.org_nouns and nxt.islower():
-                self.by_noun.setdefault(nxt.lower(), []).append(n)
-                n.gender = "n"  # a modifier of a noun ("Acme members"): never a person
-            if before and before[-1].lower() in ("a", "an") and n.kind == "any":
+            nxt_m = next_word(body, end, end + 80)
+            if nxt_m is not None:
+                nxt = nxt_m.group(1)
+                if nxt.islower() and nxt.lower() in org_nouns:
+                    by_noun.setdefault(nxt.lower(), []).append(n)
+                    n.gender = "n"  # a modifier of a noun ("Acme members"): never a person
+            if prev and prev_low in ("a", "an") and n.kind == "any":
                 n.gender = "n"
         for rs, re_, role in lex.role_index.find(body):
             target = self._role_holder(rs, re_)
@@ -150,9 +166,10 @@ class Names(PhraseFinder):
                 persons.add(n.text)
             elif n.kind == "organization":
                 orgs.add(n.text)
-        for n in self.names:  # spread the types over every mention of the same name
+        full_of = self.fullest
+        fulls = self._fulls = [full_of(n.text) for n in self.names]
+        for n, full in zip(self.names, fulls, strict=True):  # spread the types over mentions
             if n.kind == "any":
-                full = self.fullest(n.text)
                 if full in persons:
                     n.kind = "person"
                 elif full in orgs:
@@ -164,9 +181,9 @@ class Names(PhraseFinder):
                     and "The" not in n.text
                 ):
                     n.kind = "person"
-        strong = {self.fullest(n.text) for n in self.names if n.strong}
-        for n in self.names:
-            if self.fullest(n.text) in strong:
+        strong = {full for n, full in zip(self.names, fulls, strict=True) if n.strong}
+        for n, full in zip(self.names, fulls, strict=True):
+            if full in strong:
                 n.strong, n.kind = True, "person"
 
     def _role_holder(self, start: int, end: int) -> Name | None:
@@ -176,13 +193,13 @@ class Names(PhraseFinder):
             n = self.name_at(end + 1)
             if n is not None and n.start == end + 1:
                 # "chief executive of Acme, Jane Doe": the person follows the company
-                m = re.match(r",[ \t]+", self.body[n.end : n.end + 3])
+                m = _COMMA_SPACE.match(self.body[n.end : n.end + 3])
                 nxt = self.name_at(n.end + m.end()) if m else None
                 if nxt is not None and len(n.text.split()) == 1 and len(nxt.text.split()) > 1:
                     return nxt
                 return n
         window = self.body[max(0, start - 90) : start]
-        m = re.search(r",[^,;:.!?\"“”]{0,70}$", window)
+        m = _COMMA_TAIL.search(window)
         if m:
             i = bisect.bisect_right(self._starts, max(0, start - 90) + m.start()) - 1
             if i >= 0 and self.names[i].end == max(0, start - 90) + m.start():

@@ -22,7 +22,7 @@ from quotegraph.extract.lexicon import UPPER, Lexicon
 
 _PARA = re.compile(r"[^\n\r\u2028\u2029]+")
 _BOUNDARY = re.compile(
-    r"[.!?…]+[\"'”’»)\]]*(?=\s+(?:[\"“‘«„(\[¿¡'\-–—]\s?)?(?:" + UPPER + r"|\d|[#@]))"
+    r"[.!?…][.!?…]*[\"'”’»)\]]*(?=\s+(?:[\"“‘«„(\[¿¡'\-–—]\s?)?(?:" + UPPER + r"|\d|[#@]))"
 )
 _WORD = re.compile(r"[\w][\w'’\-.]*\w|\w")
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quotegraph.extract.lexicon import Lexicon
+from quotegraph.extract.lexicon import Lexicon, safe_lower
 from quotegraph.extract.speakers import Names
 
 
@@ -51,13 +51,34 @@ def find_venue(body: str, lex: Lexicon, names: Names, start: int, end: int) -> V
     start, end = max(0, start), min(len(body), end)
     if end <= start:
         return None
-    for m in lex.venue_after_re.finditer(body, start, end):
+    key = ("venue", start, end)  # the rules ask about the same sentence again and again
+    if key in names.cache:
+        return names.cache[key]
+    venue = names.cache[key] = _find(body, lex, names, start, end)
+    return venue
+
+
+def _find(body: str, lex: Lexicon, names: Names, start: int, end: int) -> Venue | None:
+    low = None
+    if lex.venue_after_low is not None or lex.venue_before_low is not None:
+        if "safe_lower" not in names.cache:
+            names.cache["safe_lower"] = safe_lower(body)
+        low = names.cache["safe_lower"]
+    if low is not None and lex.venue_after_low is not None:
+        after = lex.venue_after_low.finditer(low, start, end)  # same matches, much faster
+    else:
+        after = lex.venue_after_re.finditer(body, start, end)
+    for m in after:
         named = _named(names, m.end())
         if named is not None and named[0] < end:
             phrase = re.sub(r"\s+", " ", body[m.start() : m.end()].strip().lower())
             vtype = next((t for p, t in lex.venue_after if p == phrase), "outlet")
             return Venue(named[2], vtype, named[0], named[1])
-    for m in lex.venue_before_re.finditer(body, start, end):
+    if low is not None and lex.venue_before_low is not None:
+        before = lex.venue_before_low.finditer(low, start, end)
+    else:
+        before = lex.venue_before_re.finditer(body, start, end)
+    for m in before:
         n = names.name_at(m.start() - 1)
         if n is not None and n.end == m.start():
             phrase = re.sub(r"\s+", " ", body[m.start() : m.end()].strip().lower())
