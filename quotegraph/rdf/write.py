@@ -11,6 +11,8 @@ maps); the build graph holds the extraction activity.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from quotegraph import __version__
@@ -333,6 +335,16 @@ def _relation(g: Graph, r: ArticleRelation, ids: _Ids) -> None:
 
 
 def _build(ds: Dataset, corpus: Corpus, timestamp: str | None) -> None:
+    graphs = sorted({str(c.identifier) for c in ds.graphs()})
+    ours = [URIRef(g) for g in graphs if g.startswith(str(GRAPH)) and g != str(graph_iri("build"))]
+    write_build(ds, corpus, ours, timestamp)
+
+
+def write_build(
+    ds: Dataset, corpus: Corpus, graphs: Iterable[URIRef], timestamp: str | None
+) -> None:
+    """The build graph: the extraction activity, quotegraph as its software agent, the time
+    (``timestamp``, else the newest article date) and every graph it generated."""
     g = ds.graph(graph_iri("build"))
     software = iri("software", "quotegraph", __version__)
     g.add((software, RDF.type, PROV.SoftwareAgent))
@@ -348,6 +360,5 @@ def _build(ds: Dataset, corpus: Corpus, timestamp: str | None) -> None:
     if stamp:
         when = stamp if "T" in stamp else f"{stamp}T00:00:00Z"
         g.add((activity, PROV.endedAtTime, Literal(when, datatype=XSD.dateTime)))
-    for graph in sorted({str(c.identifier) for c in ds.graphs()}):
-        if graph.startswith(str(GRAPH)) and graph != str(graph_iri("build")):
-            g.add((URIRef(graph), PROV.wasGeneratedBy, activity))
+    for graph in graphs:
+        g.add((graph, PROV.wasGeneratedBy, activity))

@@ -29,11 +29,9 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import Node
 
-from quotegraph import __version__
 from quotegraph.model import Corpus, Entity, QuoteMention
 from quotegraph.rdf import write as _w
-from quotegraph.rdf.terms import graph_iri, iri, is_date, text
-from quotegraph.vocab import PROV, QG, RDF, SDO, XSD
+from quotegraph.rdf.terms import graph_iri
 
 LINK_BATCH = 5000
 
@@ -106,21 +104,6 @@ def _link_parts(corpus: Corpus) -> Iterator[Corpus]:
 
 
 def _build(ds: Dataset, corpus: Corpus, article_ids: Sequence[str], timestamp: str | None) -> None:
-    """The build graph, as ``rdf.write._build`` writes it for the whole Dataset."""
-    g = ds.graph(graph_iri("build"))
-    software = iri("software", "quotegraph", __version__)
-    g.add((software, RDF.type, PROV.SoftwareAgent))
-    g.add((software, RDF.type, SDO.SoftwareApplication))
-    g.add((software, SDO.name, text("quotegraph")))
-    g.add((software, SDO.softwareVersion, text(__version__)))
-    activity = iri("build", __version__)
-    g.add((activity, RDF.type, PROV.Activity))
-    g.add((activity, RDF.type, QG.Extraction))
-    g.add((activity, PROV.wasAssociatedWith, software))
-    dates = (a.date for a in corpus.articles if a.date and is_date(a.date))
-    stamp = timestamp or max(dates, default=None)
-    if stamp:
-        when = stamp if "T" in stamp else f"{stamp}T00:00:00Z"
-        g.add((activity, PROV.endedAtTime, Literal(when, datatype=XSD.dateTime)))
-    for graph in [graph_iri("article", a) for a in article_ids] + [graph_iri("links")]:
-        g.add((graph, PROV.wasGeneratedBy, activity))
+    """The build graph, as ``rdf.write`` writes it for the whole Dataset."""
+    graphs = [graph_iri("article", a) for a in article_ids] + [graph_iri("links")]
+    _w.write_build(ds, corpus, graphs, timestamp)
