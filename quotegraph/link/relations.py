@@ -77,7 +77,7 @@ def _reuse(
                 for b in posting:
                     if a < b:
                         shared[(a, b)] += 1
-    for (a, b), n in shared.items():
+    for (a, b), n in sorted(shared.items()):
         if n >= MIN_SHARED and articles[a].language == articles[b].language:
             yield a, b, n / max(1, min(len(grams[a]), len(grams[b]))), n
 
@@ -142,30 +142,44 @@ def _translations(articles: Sequence[Article]) -> list[tuple[int, int, float, st
 
 
 def _direct(
-    src: Article, dst: Article, rels: list[ArticleRelation], publisher_of: dict[str, str]
+    src: Article, dst: Article, credited: dict[str, set[str]], reproduces: dict[str, set[str]]
 ) -> tuple[bool, bool, str]:
-    """``(directed, swap, why)``: is ``src`` derived from ``dst`` (or the reverse)?"""
+    """``(directed, swap, why)``: is ``src`` derived from ``dst`` (or the reverse)?
+
+    ``credited`` and ``reproduces`` map an article id to the outlets its stated credit lines
+    name (any relation / republication, plus its own publisher for ``reproduces``).
+    """
     if src.date and dst.date and src.date != dst.date:
         return True, src.date < dst.date, "direction from dates"
-    credited = {a: {r.target for r in rels if r.source == a.id} for a in (src, dst)}
-    reproduces = {
-        a: {r.target for r in rels if r.source == a.id and r.relation == Relation.REPUBLICATION}
-        | ({publisher_of[a.id]} if a.id in publisher_of else set())
-        for a in (src, dst)
-    }
-    if credited[src] & reproduces[dst]:
+    none: set[str] = set()
+    if credited.get(src.id, none) & reproduces.get(dst.id, none):
         return (
             True,
             False,
             f"direction from stated credit: {dst.id} reproduces what {src.id} credits",
         )
-    if credited[dst] & reproduces[src]:
+    if credited.get(dst.id, none) & reproduces.get(src.id, none):
         return (
             True,
             True,
             f"direction from stated credit: {src.id} reproduces what {dst.id} credits",
         )
     return False, False, "undirected: no dates and no stated credit tell which came first"
+
+
+def _credit_index(
+    rels: list[ArticleRelation], publisher_of: dict[str, str]
+) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """What each article credits, and what it reproduces, from stated relations only."""
+    credited: dict[str, set[str]] = defaultdict(set)
+    reproduces: dict[str, set[str]] = defaultdict(set)
+    for r in rels:
+        credited[r.source].add(r.target)
+        if r.relation == Relation.REPUBLICATION:
+            reproduces[r.source].add(r.target)
+    for article_id, outlet in publisher_of.items():
+        reproduces[article_id].add(outlet)
+    return credited, reproduces
 
 
 def relations(
@@ -184,9 +198,10 @@ def relations(
             inferred.append((a, b, kind, score, f"{n} shared 5-word shingles outside quotes"))
     for i, j, score, ev in _translations(articles):
         inferred.append((i, j, Relation.TRANSLATION, score, ev))
+    credited, reproduces = _credit_index(rels, publisher_of)
     for a, b, kind, score, ev in inferred:
         src, dst = articles[a], articles[b]
-        directed, swap, why = _direct(src, dst, rels, publisher_of)
+        directed, swap, why = _direct(src, dst, credited, reproduces)
         if swap:
             src, dst = dst, src
         rels.append(

@@ -153,8 +153,8 @@ def hops(
     publisher_of: dict[str, str],
 ) -> list[Hop]:
     """One hop per mention: to the same quote in the article it derives from, else its venue."""
-    derives = {}
-    for r in sorted(rels, key=lambda r: r.score):
+    derives = {}  # the best-scoring directed relation of each article (ties: by target id)
+    for r in sorted(rels, key=lambda r: (r.score, r.target)):
         if r.directed and r.target in articles and r.relation != Relation.CITES:
             derives[r.source] = r
     out = []

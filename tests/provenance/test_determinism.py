@@ -24,8 +24,9 @@ c = analyse(sorted(read_articles([sys.argv[1]]), key=lambda a: a.id))
 h = hashlib.sha256()
 for q in sorted(c.quotes, key=lambda q: q.id):
     h.update(repr((q.id, q.text, sorted(q.mention_ids), q.speaker_id, q.venue_id)).encode())
-for item in sorted(map(repr, c.relations)) + sorted(map(repr, c.entities)):
-    h.update(item.encode())
+for rows in (c.relations, c.entities, c.hops):
+    for item in sorted(map(repr, rows)):
+        h.update(item.encode())
 print(len(c.quotes), h.hexdigest())
 """
 
