@@ -28,12 +28,21 @@ from quotegraph.link import relations as _relations
 from quotegraph.link import venues as _venues
 from quotegraph.link.text import tokens
 from quotegraph.link.translate import PIVOT
-from quotegraph.model import Article, Corpus, Quote, QuoteMention, Relation
+from quotegraph.model import Article, Corpus, EntityType, Quote, QuoteMention, Relation
 
 if TYPE_CHECKING:
     from quotegraph.resolve import Resolution
 
 __all__ = ["link"]
+
+# speakers of the same kind who differ make two quotes of the same short text
+_SPEAKER_KIND = {
+    EntityType.PERSON: "person",
+    EntityType.ORGANIZATION: "organisation",
+    EntityType.OUTLET: "organisation",
+    EntityType.ACCOUNT: "account",
+    EntityType.PLATFORM: "account",
+}
 
 
 def _language(m: QuoteMention, articles: dict[str, Article]) -> str:
@@ -58,7 +67,12 @@ def link(
     aligned = {(r.source, r.target) for r in rels if r.relation == Relation.TRANSLATION}
     aligned |= {(t, s) for s, t in aligned}
     bodies = {a.id: a.body for a in arts.values()}
-    index_groups, variants = _quotes.group(ments, langs, bodies, aligned)
+    kinds = {e.id: _SPEAKER_KIND.get(e.type, "other") for e in resolution.entities}
+    labels = [
+        (kinds.get(sp, "other"), sp) if (sp := resolution.speaker_of.get(m.id)) else None
+        for m in ments
+    ]
+    index_groups, variants = _quotes.group(ments, langs, bodies, aligned, labels)
     index_groups.sort(key=lambda g: min(ments[i].id for i in g))
     groups = [[ments[i] for i in g] for g in index_groups]
     speakers: list[str | None] = []

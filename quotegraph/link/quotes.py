@@ -24,6 +24,9 @@ MIN_CONTAINMENT = 0.5  # share of a mention's shingles found in the longer one
 MIN_TRANSLATION = 0.55  # share of content words with a translation in the other mention
 MIN_TRANSLATION_ALIGNED = 0.4  # the same, between articles known to be translations
 MAX_POSTINGS = 500  # shingles shared by more mentions than this are not informative
+SHORTLIST = 10  # candidate containers of a mention scored on all their shingles
+LONG_QUOTE = 15  # words: a passage this long, found almost whole (SAME_PASSAGE) elsewhere,
+SAME_PASSAGE = 0.9  # is the same utterance even when the speakers disagree
 SPLIT_GAP = 90  # characters between the two parts of a quote split by its attribution
 
 
@@ -33,20 +36,34 @@ def candidates(
     """``(shorter, longer) -> containment`` for mentions sharing shingles (inverted index).
 
     Mentions are visited longest first; each is compared only with the longer mentions that
-    share one of its shingles, and keeps its ``top`` best containers.
+    share one of its informative shingles (in at most ``MAX_POSTINGS`` mentions so far) or
+    all of its words, and keeps its ``top`` best containers.  The ``SHORTLIST`` longer
+    mentions sharing most informative shingles are scored on all shingles, so a quote whose
+    words are common in the corpus ("we are listening") still finds its exact reprints.
     """
     order = sorted(range(len(token_lists)), key=lambda i: -len(token_lists[i]))
     index: dict[str, list[int]] = defaultdict(list)
+    first_with_text: dict[str, int] = {}
     out: dict[tuple[int, int], float] = {}
     for i in order:
         grams = shingles(token_lists[i], k) if len(token_lists[i]) >= k else set()
+        if not grams:
+            continue
         counts: Counter[int] = Counter()
         for gram in grams:
             posting = index.get(gram)
             if posting and len(posting) <= MAX_POSTINGS:
                 counts.update(posting)
-        for j, shared in top_items(counts, top):
-            out[(i, j)] = shared / len(grams)
+        scored = Counter(
+            {j: len(grams & shingles(token_lists[j], k)) for j, _ in top_items(counts, SHORTLIST)}
+        )
+        text = " ".join(token_lists[i])
+        if (twin := first_with_text.get(text)) is not None:
+            scored[twin] = len(grams)
+        for j, shared in top_items(scored, top):
+            if shared:
+                out[(i, j)] = shared / len(grams)
+        first_with_text.setdefault(text, i)
         for gram in grams:
             index[gram].append(i)
     return out
@@ -67,8 +84,18 @@ def relation(short: list[str], long: list[str]) -> VariantRelation:
 
 
 class _Union:
-    def __init__(self, n: int) -> None:
+    """Union-find over mention indexes that keeps, per group, its speaker of each kind.
+
+    Two groups whose known speakers of the same kind (two people, two organisations)
+    differ are not :meth:`compatible`: "We are looking into it." said by two companies is
+    two quotes.  A person and an organisation are compatible (a spokesperson speaks for it).
+    """
+
+    def __init__(self, n: int, speakers: Sequence[tuple[str, str] | None] = ()) -> None:
         self.parent = list(range(n))
+        self.who: dict[int, dict[str, str]] = {
+            i: {label[0]: label[1]} for i, label in enumerate(speakers) if label
+        }
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -76,8 +103,17 @@ class _Union:
             i = self.parent[i]
         return i
 
+    def compatible(self, a: int, b: int) -> bool:
+        wa, wb = self.who.get(self.find(a), {}), self.who.get(self.find(b), {})
+        return all(wb.get(kind, sid) == sid for kind, sid in wa.items())
+
     def join(self, a: int, b: int) -> None:
-        self.parent[self.find(a)] = self.find(b)
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        self.parent[ra] = rb
+        if ra in self.who:
+            self.who[rb] = {**self.who.pop(ra), **self.who.get(rb, {})}
 
 
 def _split_parts(ments: Sequence[QuoteMention], bodies: dict[str, str], uf: _Union) -> None:
@@ -103,11 +139,14 @@ def group(
     languages: Sequence[str],
     bodies: dict[str, str],
     aligned: set[tuple[str, str]],
+    speakers: Sequence[tuple[str, str] | None] = (),
 ) -> tuple[list[list[int]], list[VariantEdge]]:
     """Group mention indexes into quotes (scare quotes are left out of every group);
-    ``aligned`` holds article pairs known translations."""
+    ``aligned`` holds article pairs known translations; ``speakers`` the ``(kind, entity
+    id)`` of each mention's resolved speaker, if any.  A mention shorter than
+    ``LONG_QUOTE`` words joins no group whose speaker of its kind is someone else."""
     toks = [tokens(m.text) for m in ments]
-    uf = _Union(len(ments))
+    uf = _Union(len(ments), speakers)
     edges: list[VariantEdge] = []
     linkable = [i for i, m in enumerate(ments) if m.kind != QuoteKind.SCARE]
     by_lang: dict[str, list[int]] = defaultdict(list)
@@ -117,7 +156,7 @@ def group(
     for idx in by_lang.values():
         for (a, b), score in candidates([toks[i] for i in idx]).items():
             i, j = idx[a], idx[b]
-            if score >= MIN_CONTAINMENT and len(toks[i]) >= 3:
+            if score >= MIN_CONTAINMENT and len(toks[i]) >= 3 and _may_join(uf, toks, i, j, score):
                 uf.join(i, j)
                 if i not in best or score > best[i][1]:
                     best[i] = (j, score)
@@ -129,6 +168,12 @@ def group(
     for i in linkable:  # scare quotes stay mentions (facts about the article), never Quotes
         groups[uf.find(i)].append(i)
     return list(groups.values()), edges
+
+
+def _may_join(uf: _Union, toks: list[list[str]], i: int, j: int, score: float) -> bool:
+    """Mention ``i`` may join ``j``'s group: no speaker conflict, or ``i`` is a long passage
+    found almost whole in ``j`` (a misattribution, not a stock phrase)."""
+    return uf.compatible(i, j) or (len(toks[i]) >= LONG_QUOTE and score >= SAME_PASSAGE)
 
 
 def _translations(
@@ -165,7 +210,7 @@ def _translations(
             score = shared / len(options)
             pair = (ments[i].article_id, ments[j].article_id)
             floor = MIN_TRANSLATION_ALIGNED if pair in aligned else MIN_TRANSLATION
-            if score >= floor and shared >= 3:
+            if score >= floor and shared >= 3 and _may_join(uf, toks, i, j, score):
                 uf.join(i, j)
                 edges.append(
                     VariantEdge(ments[i].id, ments[j].id, VariantRelation.TRANSLATION, score)

@@ -72,11 +72,8 @@ def _reuse(
             index[g].append(i)
     shared: Counter[tuple[int, int]] = Counter()
     for posting in index.values():
-        if 1 < len(posting) <= 50:
-            for a in posting:
-                for b in posting:
-                    if a < b:
-                        shared[(a, b)] += 1
+        if 1 < len(posting) <= 50:  # ascending: articles were indexed in order
+            shared.update(itertools.combinations(posting, 2))
     for (a, b), n in sorted(shared.items()):
         if n >= MIN_SHARED and articles[a].language == articles[b].language:
             yield a, b, n / max(1, min(len(grams[a]), len(grams[b]))), n

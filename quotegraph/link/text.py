@@ -13,6 +13,7 @@ True
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from collections import Counter
@@ -66,6 +67,7 @@ def shingles(toks: list[str], k: int = 3) -> set[str]:
     return {" ".join(toks[i : i + k]) for i in range(len(toks) - k + 1)}
 
 
+@cache
 def stopwords(language: str) -> frozenset[str]:
     """Function words of ``language`` (empty for unknown languages)."""
     words: dict[str, list[str]] = data("provenance/stopwords.yaml")
@@ -121,4 +123,9 @@ def top_items(counts: Counter[K], n: int) -> list[tuple[K, int]]:
     >>> top_items(Counter({"b": 2, "a": 2, "c": 1}), 2)
     [('a', 2), ('b', 2)]
     """
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+    if len(counts) <= n or n <= 0:
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+    cut = heapq.nlargest(n, counts.values())[-1]  # the n-th highest count
+    above = sorted(((k, v) for k, v in counts.items() if v > cut), key=lambda kv: (-kv[1], kv[0]))
+    tied = sorted(k for k, v in counts.items() if v == cut)[: n - len(above)]
+    return above + [(k, cut) for k in tied]

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -31,6 +32,7 @@ from quotegraph.model import Article, Entity, EntityType, Merge, QuoteMention, V
 from quotegraph.resolve.aliases import Registry, key, slug
 from quotegraph.resolve.describe import description
 from quotegraph.resolve.names import (
+    any_role,
     find_role,
     generic_org_words,
     is_acronym,
@@ -39,7 +41,7 @@ from quotegraph.resolve.names import (
     not_names,
     org_in,
     person_match,
-    role_phrases,
+    role_patterns,
     surname_match,
     typo_match,
 )
@@ -79,26 +81,39 @@ def _role_facts(reg: Registry, articles: list[Article]) -> dict[tuple[str, str],
     for rec in reg.of_type(EntityType.PERSON):
         if rec.owner and rec.role:
             facts.setdefault((rec.owner, rec.role), set()).add(rec.id)
-    phrases = role_phrases()
+    phrases, quick = role_patterns(), any_role()
+    full_names: dict[str, set[str]] = {}  # person id -> folded aliases of two words or more
     for art in articles:
         body = fold(art.body)
         main_org = _main_org(reg, art)
         people = {eid for tok in set(key(art.body).split()) for eid in reg.by_surname.get(tok, ())}
         for rec in (reg.records[eid] for eid in sorted(people)):
-            for alias in {fold(a) for a in rec.aliases if len(a.split()) >= 2}:
-                for hit in re.finditer(re.escape(alias), body):
-                    window = body[max(0, hit.start() - 70) : hit.end() + 50]
+            if rec.id not in full_names:
+                full_names[rec.id] = {fold(a) for a in rec.aliases if len(a.split()) >= 2}
+            for alias in full_names[rec.id]:
+                for at in _occurrences(alias, body):
+                    window = body[max(0, at - 70) : at + len(alias) + 50]
                     wkey = key(window)
-                    for phrase, role in phrases:
-                        if not re.search(rf"(?:^| ){re.escape(phrase)}(?: |$)", wkey):
+                    if not quick.search(wkey):
+                        continue
+                    for pattern, role in phrases:
+                        if not pattern.search(wkey):
                             continue
                         org = org_in(reg, window.replace(alias, " "))
-                        if org is None and any(w in wkey.split() for w in generic_org_words()):
+                        if org is None and not generic_org_words().isdisjoint(wkey.split()):
                             org = main_org
                         if org:
                             facts.setdefault((org, role), set()).add(rec.id)
                         break
     return facts
+
+
+def _occurrences(needle: str, text: str) -> Iterator[int]:
+    """Start offsets of the non-overlapping occurrences of ``needle`` in ``text``."""
+    at = text.find(needle)
+    while at >= 0 and needle:
+        yield at
+        at = text.find(needle, at + len(needle))
 
 
 def _main_org(reg: Registry, art: Article) -> str | None:
@@ -222,17 +237,24 @@ class _Resolver:
         return reg.new(name, etype)
 
 
-def _venue_name(venue: str) -> str:
-    """The outlet a venue phrase names: "an interview with DPT" -> "DPT"."""
+@cache
+def _venue_words() -> list[tuple[str, str]]:
+    """``(word, folded word)`` of the venue phrases' lead words, longest first."""
     strip = data("provenance/venues.yaml")["strip"]
     words = sorted({w for ws in strip.values() for w in ws}, key=len, reverse=True)
+    return [(w, fold(w) + " ") for w in words]
+
+
+def _venue_name(venue: str) -> str:
+    """The outlet a venue phrase names: "an interview with DPT" -> "DPT"."""
     text = venue.strip()
     changed = True
     while changed:
-        changed = False
-        for w in words:
-            if fold(text).startswith(fold(w) + " "):
+        changed, lead = False, fold(text)
+        for w, folded in _venue_words():
+            if lead.startswith(folded):
                 text, changed = text[len(w) + 1 :].strip(), True
+                lead = fold(text)
     return text
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -25,14 +26,17 @@ from quotegraph.link.text import fold
 from quotegraph.model import Entity, EntityType, Merge
 
 _NON_WORD = re.compile(r"[^\w]+")
+_POSSESSIVE = re.compile(r"[’']s\b")
+_ARTICLE = re.compile(r"^(?:the|a|an) ")
 
 
+@lru_cache(maxsize=1 << 16)
 def key(name: str) -> str:
     """Lookup key of a name: folded, possessive and a leading article dropped, punctuation gone."""
     text = fold(name).strip()
-    text = re.sub(r"[’']s\b", "", text)
+    text = _POSSESSIVE.sub("", text)
     text = _NON_WORD.sub(" ", text).replace("_", " ").strip()
-    return re.sub(r"^(?:the|a|an) ", "", text)
+    return _ARTICLE.sub("", text, count=1)
 
 
 def slug(name: str) -> str:
@@ -66,9 +70,12 @@ class Registry:
         self.records: dict[str, Record] = {}
         self.index: dict[str, str] = {}
         self.merges: list[Merge] = []
-        # alias keys by first letter (typo search) and person ids by surname
-        self.by_initial: dict[str, set[tuple[str, str]]] = {}
+        # alias keys by first letter and length (typo search) and person ids by surname
+        self.by_initial: dict[tuple[str, int], set[tuple[str, str]]] = {}
         self.by_surname: dict[str, set[str]] = {}
+        # bumped whenever an alias or a type changes, so lookups can be cached in between
+        self.version = 0
+        self.cache: dict[object, tuple[int, object]] = {}
 
     def load(self, source: str, raw: Any) -> None:
         """Add the ``entities`` list of one parsed alias file (``source`` names it in errors)."""
@@ -88,6 +95,7 @@ class Registry:
                 rec = Record(eid, str(item["name"]), etype)
                 self.records[eid] = rec
             rec.name, rec.type = str(item["name"]), etype
+            self.version += 1
             for attr in ("wikidata", "owner", "role", "language"):
                 if item.get(attr):
                     setattr(rec, attr, str(item[attr]))
@@ -118,8 +126,9 @@ class Registry:
         if name not in rec.aliases:
             rec.aliases.append(name)
         self.index.setdefault(k, eid)
-        if k:
-            self.by_initial.setdefault(k[0], set()).add((k, eid))
+        if k and (k, eid) not in self.by_initial.setdefault((k[0], len(k)), set()):
+            self.version += 1
+            self.by_initial[k[0], len(k)].add((k, eid))
             if rec.type == EntityType.PERSON and len(k.split()) >= 2:
                 self.by_surname.setdefault(k.split()[-1], set()).add(eid)
 

@@ -86,11 +86,26 @@ def is_org_name(name: str) -> bool:
     return bool(words) and words[-1] in suffixes
 
 
+@cache
+def role_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """:func:`role_phrases` as patterns matching whole words of a :func:`key`."""
+    return [(re.compile(rf"(?:^| ){re.escape(p)}(?: |$)"), role) for p, role in role_phrases()]
+
+
+@cache
+def any_role() -> re.Pattern[str]:
+    """One pattern matching any role phrase (a quick test before :func:`role_patterns`)."""
+    phrases = "|".join(re.escape(p) for p, _ in role_phrases())
+    return re.compile(rf"(?:^| )(?:{phrases})(?: |$)")
+
+
 def find_role(name: str) -> tuple[str, str] | None:
     """``(role, rest of the name)`` when ``name`` contains a role phrase ("Acme's CEO")."""
     k = key(name)
-    for phrase, role in role_phrases():
-        match = re.search(rf"(?:^| ){re.escape(phrase)}(?: |$)", k)
+    if not any_role().search(k):
+        return None
+    for pattern, role in role_patterns():
+        match = pattern.search(k)
         if match:
             rest = (k[: match.start()] + " " + k[match.end() :]).split()
             rest = [w for w in rest if w not in {"of", "at", "from", "dari", "de", "von", "du"}]
@@ -103,17 +118,20 @@ def typo_match(reg: Registry, name: str, types: tuple[EntityType, ...]) -> tuple
     k = key(name)
     if len(k) < 5:
         return None
+    cached = reg.cache.get(("typo", k, types))
+    if cached and cached[0] == reg.version:
+        return cached[1]  # type: ignore[return-value]
     best: dict[str, float] = {}
-    for ak, eid in reg.by_initial.get(k[0], ()):
-        if abs(len(ak) - len(k)) > 3 or reg.records[eid].type not in types:
-            continue
-        score = fuzz.ratio(k, ak)
-        if score >= TYPO_MIN:
-            best[eid] = max(best.get(eid, 0.0), score)
-    if len(best) == 1:
-        ((eid, score),) = best.items()
-        return eid, score
-    return None
+    for size in range(len(k) - 3, len(k) + 4):
+        for ak, eid in reg.by_initial.get((k[0], size), ()):
+            if reg.records[eid].type not in types:
+                continue
+            score = fuzz.ratio(k, ak)
+            if score >= TYPO_MIN:
+                best[eid] = max(best.get(eid, 0.0), score)
+    found = next(iter(best.items())) if len(best) == 1 else None
+    reg.cache[("typo", k, types)] = (reg.version, found)
+    return found
 
 
 def person_match(reg: Registry, name: str) -> tuple[str, str] | None:

@@ -34,11 +34,13 @@ ARTICLES_PER_DAY = 40
 
 
 class _Stream:
-    def __init__(self, seed: int, languages: tuple[str, ...]) -> None:
+    def __init__(self, seed: int, languages: tuple[str, ...], n_articles: int = 0) -> None:
         self.rng = random.Random(seed)
         self.seed, self.languages = seed, languages
         self.foreign = [lang for lang in languages if lang != "en"]
-        self.world = World.build(self.rng)
+        # a bigger stream has more people and organisations speaking (capped by the name lists)
+        people = min(2000, max(240, n_articles // 40))
+        self.world = World.build(self.rng, people, min(240, max(60, n_articles // 400)))
         self.stories: deque[Story] = deque(maxlen=48)
         self.recent: deque[Draft] = deque(maxlen=256)
         self.count = 0
@@ -204,7 +206,7 @@ def generate(
     unknown = sorted(set(languages) - set(LANGUAGES))
     if unknown or not languages:
         raise InputError("languages", f"choose among {', '.join(LANGUAGES)} (got {unknown})")
-    stream = _Stream(seed, tuple(dict.fromkeys(languages)))
+    stream = _Stream(seed, tuple(dict.fromkeys(languages)), n_articles)
     for index in range(n_articles):
         draft = stream.step(index)
         if not draft.relations or draft.relations[0].relation == "cites":

@@ -119,11 +119,12 @@ class Story:
 
 @dataclass
 class World:
-    """Everything that exists before the first article: outlets and speakers."""
+    """Everything that exists before the first article: outlets, speakers and places."""
 
     outlets: list[Outlet]
     people: list[Speaker]
     accounts: list[Speaker]
+    places: list[str]
 
     @classmethod
     def build(cls, rng: random.Random, n_people: int = 240, n_orgs: int = 60) -> World:
@@ -163,7 +164,8 @@ class World:
                 handle = "@" + collective.replace(" ", "") + suffix
                 label = f"a {collective}-affiliated account"
                 accounts.append(Speaker("account-" + slug(handle), handle, "account", label=label))
-        return cls(outlets, people, accounts)
+        places = [*w["places"], *(a + b for a in w["place_stems"] for b in w["place_endings"])]
+        return cls(outlets, people, accounts, places)
 
     def outlet_for(self, rng: random.Random, language: str, not_id: str = "") -> Outlet:
         """A random outlet publishing in ``language`` (any outlet when none does)."""
@@ -180,7 +182,7 @@ class World:
         topic = topics["topics"][name]
         person, account = rng.choice(self.people), rng.choice(self.accounts)
         collective = account.label.split(" ", 1)[1].rsplit("-affiliated", 1)[0]
-        place = rng.choice(data("world")["places"])
+        place = rng.choice(self.places)
         assert person.org is not None
         fill = {
             "org": person.org.name,

@@ -8,7 +8,13 @@ that orients an undated pair of articles.
 
 from __future__ import annotations
 
+from collections import Counter
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from quotegraph.link.relations import _credit_index, _direct
+from quotegraph.link.text import top_items
 from quotegraph.link.venues import hops
 from quotegraph.model import Article, ArticleRelation, Relation
 
@@ -57,3 +63,9 @@ def test_only_stated_credits_orient_an_undated_pair() -> None:
     assert (directed, swap) == (True, False), why
     credited, reproduces = _credit_index(stated[:0], {})
     assert _direct(one, two, credited, reproduces)[0] is False
+
+
+@given(st.dictionaries(st.integers(0, 40), st.integers(1, 6), max_size=30), st.integers(0, 6))
+def test_top_items_is_the_head_of_the_full_ordering(counts: dict[int, int], n: int) -> None:
+    expected = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+    assert top_items(Counter(counts), n) == expected
