@@ -113,6 +113,28 @@ def bench_build(workdir: Path, n: int, runs: int, jobs: int = 2) -> dict[str, An
     return {**last, "n": n, "wall": median(walls), "peak": median(peaks), "walls": walls}
 
 
+def bench_linking(workdir: Path, n: int) -> dict[str, Any]:
+    """Extract (2 processes), resolve and link an ``n``-article stream in this process and
+    score the Quotes against its truth (B-cubed); the CPU seconds of resolve and link."""
+    from quotegraph.evaluate.linking import read_truth, score_links
+    from quotegraph.ingest import read_articles
+    from quotegraph.link import link
+    from quotegraph.parallel import extract_all
+    from quotegraph.resolve import resolve
+
+    source = corpus(workdir, n)
+    pairs = sorted(extract_all(read_articles([source]), 2), key=lambda p: p[0].id)
+    articles = [a for a, _ in pairs]
+    mentions = [m for _, ms in pairs for m in ms]
+    t0 = time.process_time()
+    resolution = resolve(articles, mentions)
+    t1 = time.process_time()
+    linked = link(articles, mentions, resolution)
+    t2 = time.process_time()
+    scores = score_links(linked, read_truth(source.parent / "truth.jsonl"))
+    return {"n": n, "resolve": t1 - t0, "link": t2 - t1, **scores.as_dict()}
+
+
 # -- store load ------------------------------------------------------------------------
 
 

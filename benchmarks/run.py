@@ -8,8 +8,9 @@ Python) and the date in its header, then one section per measure; then ``bench_e
 in ``measures.py``.
 
 Measures: extraction articles/s on synthetic text; full builds (``quotegraph build --jobs 2``:
-ingest, extract, resolve, link, RDF, store, index) at 1k and 10k articles (100k with
-``--full``): wall time and peak RSS of the process tree; store load triples/s, Oxigraph bulk
+ingest, extract, resolve, link, RDF, store, index) at 1k and 10k articles (100k and 200k
+with ``--full``): wall time and peak RSS of the process tree; linking B-cubed precision and
+recall against the stream's truth at 1k and 10k articles (100k with ``--full``); store load triples/s, Oxigraph bulk
 load vs rdflib's memory store on the same N-Quads; who-said latency p50/p95 at 10k and 100k
 mentions (1M with ``--full``), text index vs a SPARQL ``CONTAINS`` scan of the same store;
 trace latency; HTML view generation for 1k and 5k nodes.  ``--quick`` is a ~2 minute smoke
@@ -40,6 +41,7 @@ from measures import (  # noqa: E402
     bench_build,
     bench_extract_synth,
     bench_html,
+    bench_linking,
     bench_load,
     bench_trace,
     bench_who_said,
@@ -84,6 +86,7 @@ def plan(quick: bool, full: bool) -> dict[str, Any]:
         return {
             "extract": 100,
             "build": [100],
+            "linking": [100],
             "who": [1_000, 5_000],
             "html": [200, 500],
             "k": (50, 5),
@@ -91,7 +94,8 @@ def plan(quick: bool, full: bool) -> dict[str, Any]:
         }
     return {
         "extract": 1000,
-        "build": [1000, 10_000, 100_000] if full else [1000, 10_000],
+        "build": [1000, 10_000, 100_000, 200_000] if full else [1000, 10_000],
+        "linking": [1000, 10_000, 100_000] if full else [1000, 10_000],
         "who": [10_000, 100_000, 1_000_000] if full else [10_000, 100_000],
         "html": [1000, 5000],
         "k": (200, 20),
@@ -152,6 +156,26 @@ def run(args: argparse.Namespace) -> str:
             f"| {n:,} | {b['mentions']:,} | {b['quotes']:,} | {b['triples']:,} | {b['wall']:.1f} "
             f"| {', '.join(f'{w:.1f}' for w in b['walls'])} | {b['peak']:,.0f} "
             f"| {n / b['wall']:,.1f} | {grow_t} | {grow_m} |"
+        )
+    say("")
+    say(
+        "## Linking against the synthetic truth",
+        "",
+        "Extract, resolve and link in one process (extraction on 2 workers), then score the "
+        "Quotes against the utterances the stream generated: B-cubed precision and recall over "
+        "system mentions matched to a quoted truth mention (`quotegraph.evaluate.linking`; "
+        "indirect paraphrases are not counted). Resolve and link in CPU seconds, one run.",
+        "",
+        "| articles | matched mentions | Quotes | utterances | B3 precision | B3 recall "
+        "| F1 | resolve CPU s | link CPU s |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    )
+    for n in p["linking"]:
+        q = bench_linking(work, n)
+        say(
+            f"| {n:,} | {q['matched']:,} | {q['quotes']:,} | {q['utterances']:,} "
+            f"| {q['precision']:.3f} | {q['recall']:.3f} | {q['f1']:.3f} | {q['resolve']:.1f} "
+            f"| {q['link']:.1f} |"
         )
     say("")
     base = work / f"store-{p['build'][0]}"

@@ -53,13 +53,21 @@ class _Lines:
     """Stands in for an rdflib Graph in ``rdf.write``: ``add`` keeps the N-Quads line."""
 
     def __init__(self, graph: URIRef) -> None:
-        self.graph = graph
+        self.graph = graph.n3()
         self.lines: dict[str, None] = {}
 
     def add(self, triple: tuple[Node, Node, Node]) -> None:
         s, p, o = triple
-        obj = _quoteLiteral(o) if isinstance(o, Literal) else o.n3()
-        self.lines[f"{s.n3()} {p.n3()} {obj} {self.graph.n3()} .\n"] = None
+        obj = _quoteLiteral(o) if isinstance(o, Literal) else _iri(o)
+        self.lines[f"{_iri(s)} {_iri(p)} {obj} {self.graph} .\n"] = None
+
+
+def _iri(node: Node) -> str:
+    """N-Triples form of an IRI.  Ours are minted percent-encoded (``rdf.terms.iri``) or come
+    from the vocabulary, so rdflib's per-term validity check is skipped for speed."""
+    if type(node) is URIRef:
+        return f"<{node}>"
+    return node.n3()
 
 
 def write_nquads(corpus: Corpus, out: BinaryIO, timestamp: str | None = None) -> str:

@@ -12,6 +12,7 @@ RUNNER = Path(__file__).resolve().parents[2] / "benchmarks" / "run.py"
 SECTIONS = [
     "## Extraction, synthetic text",
     "## Full build",
+    "## Linking against the synthetic truth",
     "## Store load",
     "## who-said latency",
     "## trace latency",
