@@ -124,7 +124,7 @@ class _Stream:
             if rng.random() < chance:
                 composer.text(group)
         others = [e for e in story.events if e.type != "interview"]
-        for _ in range(rng.randint(3, 5)):
+        for _ in range(rng.randint(4, 7)):  # about 5 mentions per article on average
             event = rng.choice(others if others and rng.random() < 0.4 else story.events)
             composer.cite(event, self._via(story, event, draft.outlet))
             if rng.random() < 0.35:

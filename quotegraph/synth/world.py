@@ -232,7 +232,7 @@ class World:
         eid = f"{story.id}e{number}"
         speaker = {"social": story.account, "statement": story.org}.get(kind, story.person)
         pool = pools["tweets" if kind == "social" else "quotes"]
-        sizes = [1 if kind == "social" else rng.randint(1, 2) for _ in range(rng.randint(2, 4))]
+        sizes = [1 if kind == "social" else rng.randint(1, 2) for _ in range(rng.randint(3, 6))]
         texts = [" ".join(self._fill(rng, story, s) for s in islice(pool, size)) for size in sizes]
         texts = [t for t in texts if t] or [self._fill(rng, story, data("topics")["quotes"][0])]
         utterances = tuple(Utterance(f"{eid}u{k}", t) for k, t in enumerate(texts))
