@@ -43,7 +43,8 @@ FORMATS = {
     ".warc.gz": "warc",
 }
 SKIPPED_IN_DIRECTORIES = frozenset({"readme", "license", "licence", "changelog"})
-MAX_FILE_BYTES = 50_000_000
+MAX_FILE_BYTES = 50_000_000  # one document; JSON Lines files are streamed instead
+JSONL_BLOCK_BYTES = 8_000_000
 
 OnError = Callable[[InputError], None]
 
@@ -114,16 +115,35 @@ def iter_file(path: Path, on_error: OnError) -> Iterator[Article]:
         except OSError as exc:
             raise _os_error(exc, source) from None
         return
+    if kind == "jsonl":
+        yield from _jsonl_file(path, stem, source, on_error)
+        return
     text = decode_bytes(_read_bytes(path, source), source)
     if kind == "text":
         meta, body = split_header(text, source)
         yield make_article(meta, body, stem, source)
     elif kind == "html":
         yield html_article(text, stem, source)
-    elif kind == "json":
-        yield from json_articles(text, stem, source, on_error)
     else:
-        yield from jsonl_articles(text, stem, source, on_error)
+        yield from json_articles(text, stem, source, on_error)
+
+
+def _jsonl_file(path: Path, stem: str, source: str, on_error: OnError) -> Iterator[Article]:
+    """A JSON Lines file streamed in blocks of whole lines (no size limit, bounded memory);
+    each block is decoded as a file would be."""
+    try:
+        with path.open("rb") as stream:
+            first, number = True, 1
+            while block := stream.read(JSONL_BLOCK_BYTES):
+                block += stream.readline()  # finish the last line of the block
+                if first or block.strip():
+                    text = decode_bytes(block, source)
+                    yield from jsonl_articles(text, stem, source, on_error, number)
+                first, number = False, number + block.count(b"\n")
+            if first:
+                decode_bytes(b"", source)  # raises "empty file"
+    except OSError as exc:
+        raise _os_error(exc, source) from None
 
 
 def read_file(path: str | Path, report: ReadReport | None = None) -> list[Article]:

@@ -73,10 +73,11 @@ def json_articles(
 
 
 def jsonl_articles(
-    text: str, stem: str, source: str, on_error: OnError = _raise
+    text: str, stem: str, source: str, on_error: OnError = _raise, first_line: int = 1
 ) -> Iterator[Article]:
-    """The articles of a ``.jsonl`` file, one JSON object per non-blank line."""
-    for number, line in enumerate(text.split("\n"), start=1):
+    """The articles of a ``.jsonl`` file (or of a block of its lines starting at line
+    ``first_line``), one JSON object per non-blank line."""
+    for number, line in enumerate(text.split("\n"), start=first_line):
         if not line.strip():
             continue
         where = f"{source}:{number}"

@@ -11,7 +11,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from quotegraph.ingest import ReadReport, read_articles, read_file
+from quotegraph.ingest import ReadReport, read_articles, read_file, reader
 from quotegraph.ingest.warc import uri_id
 
 PARAGRAPH_EN = (
@@ -101,6 +101,30 @@ def test_jsonl_bad_line_rejected_others_read(tmp_path: Path) -> None:
     assert "no 'text' or 'body'" in reasons[1][1]
     assert "expected an object" in reasons[2][1]
     assert report.read == 2
+
+
+@pytest.mark.parametrize("block", [16, 200, 8_000_000])
+def test_jsonl_is_streamed_in_blocks_of_whole_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, block: int
+) -> None:
+    """Past the one-document size limit a feed is read in blocks; ids and line numbers
+    come out as if the file were read at once, whatever the block size."""
+    monkeypatch.setattr(reader, "JSONL_BLOCK_BYTES", block)
+    lines = [json.dumps({"id": f"r{i}", "text": PARAGRAPH_EN}) for i in range(5)]
+    lines[2] = "{broken"
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = ReadReport()
+    assert [a.id for a in read_articles([path], report)] == ["r0", "r1", "r3", "r4"]
+    assert [e.source for e in report.rejected] == [f"{path}:3"]
+
+
+def test_empty_jsonl_is_one_rejection(tmp_path: Path) -> None:
+    path = tmp_path / "empty.jsonl"
+    path.write_bytes(b"\n\n")
+    report = ReadReport()
+    assert list(read_articles([path], report)) == []
+    assert [e.reason for e in report.rejected] == ["empty file"]
 
 
 def _record(
