@@ -35,10 +35,14 @@ from quotegraph.model import Article, QuoteKind, QuoteMention, Span, VenueType
 __all__ = ["extract_quotes", "mention_to_json"]
 
 
+_KINDS = {kind.value: kind for kind in QuoteKind}
+_VENUE_TYPES = {vtype.value: vtype for vtype in VenueType}
+
+
 def _span(body: str, span: tuple[int, int] | None) -> Span | None:
     if span is None or span[0] < 0 or span[1] > len(body) or span[1] <= span[0]:
         return None
-    return Span.of(body, span[0], span[1])
+    return Span(span[0], span[1], body[span[0] : span[1]])
 
 
 def _mention(article: Article, f: Found) -> QuoteMention:
@@ -50,14 +54,14 @@ def _mention(article: Article, f: Found) -> QuoteMention:
         f.cue = None  # a cue never lies inside its own quote (last-resort guard)
     return QuoteMention(
         article_id=article.id,
-        content=Span.of(body, f.start, f.end),
-        kind=QuoteKind(f.kind),
+        content=Span(f.start, f.end, body[f.start : f.end]),
+        kind=_KINDS.get(f.kind) or QuoteKind(f.kind),
         cue=_span(body, f.cue),
         speaker_mention=_span(body, f.phrase[:2]) if f.phrase else None,
         speaker=f.speaker if f.kind != "scare" else None,
         venue_mention=_span(body, (venue.start, venue.end)) if venue else None,
         venue=venue.name if venue else None,
-        venue_type=VenueType(venue.type) if venue else None,
+        venue_type=(_VENUE_TYPES.get(venue.type) or VenueType(venue.type)) if venue else None,
         confidence=round(f.confidence, 2),
         rule=f.rule,
         language=article.language,

@@ -38,7 +38,7 @@ from quotegraph.extract.clauses import (
     tail_apposition,
 )
 from quotegraph.extract.context import Context, Found
-from quotegraph.extract.marks import Quoted
+from quotegraph.extract.marks import Quoted, is_scare, is_title, lead_words
 from quotegraph.extract.namespans import Phrase
 from quotegraph.extract.venues import find_venue
 
@@ -46,6 +46,10 @@ __all__ = ["Context", "Found", "attribute", "clause_joined", "earlier_venue", "s
 
 _WORD = re.compile(r"[\w][\w'’\-]*\w|\w")
 _END_PUNCT = ".!?…"
+_LEAD = re.compile(r"[ \t]*[,—–\-]?[ \t]*")
+_RELATIVE = re.compile(r"([^,]{1,40}),\s+(\w+)\b[^,]{1,160},\s*")
+_INVERTED_T = re.compile(r"(\w+)-t-(\w+)")
+_MARK = re.compile(r"[\"“”«»„]")
 
 
 def _cues(ctx: Context, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -60,10 +64,11 @@ def _tail(ctx: Context, q: Quoted, limit: int) -> Found | None:
     end = min(limit, sent_end if sent_end > s else s + 160, s + 160)
     nl = body.find("\n", s, end)
     end = nl if nl >= 0 else end
-    lead = re.match(r"[ \t]*[,—–\-]?[ \t]*", body[s:end])
+    lead = _LEAD.match(body[s:end])
     first = s + (lead.end() if lead else 0)
-    words = _WORD.findall(body[first:end])
-    if not words or words[0].lower() in ctx.lex.conjunctions | ctx.lex.relatives:
+    word_m = _WORD.search(body, first, end)
+    word = word_m.group() if word_m else ""
+    if not word or word.lower() in ctx.lex.conjunctions or word.lower() in ctx.lex.relatives:
         return None  # “…,” and Doe argued / “…,” which Doe …: a new clause
     cues = _cues(ctx, first, end)[:1]
     if q.text[-1:].isalnum() and body[ctx.layout.sentence_at(q.open_at)[0] : q.open_at].strip():
@@ -71,20 +76,16 @@ def _tail(ctx: Context, q: Quoted, limit: int) -> Found | None:
     app = tail_apposition(ctx, q, first, cues[0], end) if cues else None
     if app is not None:
         return app  # “…,” Jane Doe, 30, a lawyer, said.
-    if (
-        q.text[-1:] in _END_PUNCT
-        and words[0][:1].isupper()
-        and words[0].lower() not in (ctx.lex.cue_lemma)
-    ):
+    if q.text[-1:] in _END_PUNCT and word[:1].isupper() and word.lower() not in (ctx.lex.cue_lemma):
         # the quote closed its sentence: only a short "Name said" may still attribute it
         near = 2 if q.text[-1:] == "." else 5
         if not cues or len(_WORD.findall(body[first : cues[0][0]])) > near:
             return None
         if q.text[-1:] == "." and (
-            words[0].lower() in ctx.lex.pronouns or len(_WORD.findall(body[cues[0][1] : end])) > 6
+            word.lower() in ctx.lex.pronouns or len(_WORD.findall(body[cues[0][1] : end])) > 6
         ):
             return None  # “… today.” He echoed it later, saying …: a new sentence
-    relative = re.match(r"([^,]{1,40}),\s+(\w+)\b[^,]{1,160},\s*", body[first : first + 240])
+    relative = _RELATIVE.match(body[first : first + 240])
     if relative and relative.group(2).lower() in ctx.lex.relatives and cues:
         # “…,” Jane Doe, who led the team for years, told X.
         n = ctx.names.name_at(first + relative.start(1))
@@ -119,7 +120,7 @@ def _tail(ctx: Context, q: Quoted, limit: int) -> Found | None:
                 phrase = inv
             rule = "tail"
         if phrase is None:
-            m = re.match(r"(\w+)-t-(\w+)", body[first:cs].strip())
+            m = _INVERTED_T.match(body[first:cs].strip())
             if m and m.group(2).lower() in ctx.lex.pronouns:
                 p0 = first + body[first:cs].index(m.group(2))
                 phrase = (p0, p0 + len(m.group(2)), m.group(2))
@@ -208,8 +209,8 @@ def _cued_phrase(ctx: Context, q: Quoted, floor: int) -> Found | None:
 
     One-word quotes stay scare quotes ("declared “war”").
     """
-    words = _WORD.findall(q.text)
-    if len(words) < 2 or _is_title(words):
+    words = lead_words(q.text)
+    if len(words) < 2 or is_title(words):
         return None
     f = _head(ctx, q, floor)
     if f is None or f.rule != "head" or not f.speaker or f.phrase is None or f.cue is None:
@@ -254,7 +255,7 @@ def _prev_sentence(ctx: Context, q: Quoted, floor: int) -> Found | None:
     if j <= 0 or ctx.body[ctx.layout.sents[j][0] : q.open_at].strip():
         return None  # a quote inside its sentence has that sentence's own subject
     ss, se = ctx.layout.sents[j - 1]
-    if ss < max(ps, floor) or se - ss > 600 or re.search(r"[\"“”«»„]", ctx.body[ss:se]):
+    if ss < max(ps, floor) or se - ss > 600 or _MARK.search(ctx.body, ss, se):
         return None
     for cs, ce, lemma in _cues(ctx, ss, se):
         phrase = ctx.names.subject_before(cs, ss)
@@ -273,23 +274,6 @@ def _prev_sentence(ctx: Context, q: Quoted, floor: int) -> Found | None:
                 venue,
             )
     return None
-
-
-def _is_title(words: list[str]) -> bool:
-    """Title Case: every word of four letters or more is capitalised ("Eat The Press")."""
-    long = [w for w in words if len(w) >= 4 or w[:1].isupper()]
-    return len(words) <= 8 and bool(long) and all(w[:1].isupper() for w in long)
-
-
-def _is_scare(ctx: Context, q: Quoted) -> bool:
-    words = _WORD.findall(q.text)
-    if not words:
-        return False
-    if _is_title(words) and len(words) >= 2 and q.text[-1:] not in "?!":
-        return True
-    if len(words) > 3:
-        return False
-    return q.text[-1:] not in _END_PUNCT + ","
 
 
 def attribute(ctx: Context, quotes: list[Quoted], prior: list[Found] | None = None) -> list[Found]:
@@ -311,11 +295,11 @@ def attribute(ctx: Context, quotes: list[Quoted], prior: list[Found] | None = No
             b += 1
         nxt = quotes[k + 1].open_at if k + 1 < len(quotes) else len(ctx.body)
         prev_end = floor
-        if _is_scare(ctx, q):
+        if is_scare(q):
             tail = _tail(ctx, q, nxt)
             if tail is None or q.single or not q.text[:1].isupper():
                 scare = Found(q.start, q.end, "scare", "scare", 0.6)
-                if not _is_title(_WORD.findall(q.text)) and inherit_applies(q, reported):
+                if not is_title(lead_words(q.text)) and inherit_applies(q, reported):
                     # Doe said he would be “shocked”: words of reported speech, not scare
                     own = _head(ctx, q, prev_end) or scare
                     own.kind = "partial"

@@ -46,6 +46,10 @@ __all__ = [
 _WORD = re.compile(r"[\w][\w'’\-]*\w|\w")
 _CLAUSE_BREAK = re.compile(r";|\.\s|,\s+(\w+)")
 _DATELINE = re.compile(r"[A-Z][\w .,’'\-]{0,40}\([\w .,]{1,30}\)\s*[–—\-]+\s*")
+_BREAKS_SENTENCE = re.compile(r"[;:!?\"“”«»]|\.\s+[A-Z]")
+_INITIAL_COMMA = re.compile(r"[A-Z]\.,")
+_INNER_TAG = re.compile(r",\s+([^,\"“”«»]{2,50}?),\s+")
+_TAG_PRONOUN = re.compile(r"-t-(\w+)|-(\w+)$")
 
 
 def tail_apposition(
@@ -63,7 +67,7 @@ def tail_apposition(
         between = between.rstrip()[: -len(words.pop())]
     if not between.rstrip().endswith(",") or len(_WORD.findall(between)) > 30:
         return None
-    if re.search(r"[;:!?\"“”«»]|\.\s+[A-Z]", between) and not re.search(r"[A-Z]\.,", between):
+    if _BREAKS_SENTENCE.search(between) and not _INITIAL_COMMA.search(between):
         return None
     said = (n.start, n.end, n.text)
     venue = find_venue(body, ctx.lex, ctx.names, n.end + len(between.rstrip()), end)
@@ -166,7 +170,7 @@ def sentence_subject(ctx: Context, ss: int, cs: int) -> Phrase | None:
 def inner_tag(ctx: Context, f: Found, q: Quoted) -> list[Found]:
     """Split « A, a-t-il dit, B » into two attributed parts when a tag sits inside."""
     body = ctx.body
-    for m in re.finditer(r",\s+([^,\"“”«»]{2,50}?),\s+", body[q.start : q.end]):
+    for m in _INNER_TAG.finditer(body[q.start : q.end]):
         s0, e0 = q.start + m.start(1), q.start + m.end(1)
         cues = ctx.cues(s0, e0)
         if not cues or len(_WORD.findall(m.group(1))) > 6:
@@ -176,7 +180,7 @@ def inner_tag(ctx: Context, f: Found, q: Quoted) -> list[Found]:
             continue  # a tag is the cue and its speaker, nothing more
         phrase = ctx.names.np_after(ce, e0) or ctx.names.subject_before(cs, s0)
         if phrase is None:
-            tag = re.search(r"-t-(\w+)|-(\w+)$", body[s0:cs].strip())
+            tag = _TAG_PRONOUN.search(body[s0:cs].strip())
             if not tag:
                 continue
             w = tag.group(1) or tag.group(2)
@@ -273,7 +277,8 @@ def earlier_venue(ctx: Context, pos: int, speaker: str | None = None) -> Venue |
     With ``speaker``, only when that sentence names the same speaker.
     """
     j = ctx.layout.sent_index(pos)
-    while j >= 0 and ctx.layout.sents[j][0] >= ctx.layout.sentence_at(pos)[0] and j > 0:
+    here = ctx.layout.sentence_at(pos)[0]
+    while j >= 0 and ctx.layout.sents[j][0] >= here and j > 0:
         j -= 1
     if j < 0:
         return None

@@ -46,14 +46,18 @@ class Context:
         ]
         return cls(body, lex, layout, names, hits)
 
+    def __post_init__(self) -> None:
+        self._cue_ends = [e for _, e, _ in self.cue_hits]  # increasing: the hits never overlap
+
+    def has_cue(self, start: int, end: int) -> bool:
+        """Whether body[start:end] holds a reporting verb (``bool(self.cues(start, end))``)."""
+        i = bisect.bisect_left(self.cue_hits, (start, -1, ""))
+        return i < len(self._cue_ends) and self._cue_ends[i] <= end
+
     def cues(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """Reporting-verb tokens in body[start:end] as (start, end, lemma)."""
         i = bisect.bisect_left(self.cue_hits, (start, -1, ""))
-        out = []
-        while i < len(self.cue_hits) and self.cue_hits[i][1] <= end:
-            out.append(self.cue_hits[i])
-            i += 1
-        return out
+        return self.cue_hits[i : bisect.bisect_right(self._cue_ends, end, i)]
 
 
 @dataclass

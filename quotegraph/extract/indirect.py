@@ -15,7 +15,9 @@ Input: a :class:`~quotegraph.extract.attribution.Context` and the quoted stretch
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from functools import cache
 
 from quotegraph.extract.attribution import Context, Found, clause_joined, sentence_subject
 from quotegraph.extract.clauses import document_owner
@@ -51,6 +53,11 @@ def _closed_quote(quotes: list[tuple[int, int]], mark_end: int, end: int) -> int
     return None
 
 
+def _count_words(body: str, start: int, end: int, enough: int) -> int:
+    """Words in body[start:end], counted up to ``enough`` (the callers need no more)."""
+    return sum(1 for _ in itertools.islice(_WORD.finditer(body, start, end), enough))
+
+
 def _content(
     ctx: Context, start: int, end: int, quotes: list[tuple[int, int]] | None = None
 ) -> tuple[int, int] | None:
@@ -64,14 +71,14 @@ def _content(
     pos, cut, first_mark, own_words = start, False, -1, 0
     while (m := _OPEN_MARK.search(body, pos, end)) is not None:
         first_mark = m.start() if first_mark < 0 else first_mark
-        own_words += len(_WORD.findall(body, pos, m.start()))
+        own_words += _count_words(body, pos, m.start(), 4)
         closed = _closed_quote(quotes, m.end(), end) if quotes is not None else None
         if closed is None:
             end, cut = m.start(), True
             break
         pos = closed + 1
     if first_mark >= 0 and not cut:
-        own_words += len(_WORD.findall(body, pos, end))
+        own_words += _count_words(body, pos, end, 4)
         if own_words < 4:  # “they were “…”": the partial quote says it all
             end, cut = first_mark, True
     for brk in _CLAUSE_BREAK.finditer(body, start, end):
@@ -91,7 +98,7 @@ def _content(
         if len(words) == 2 and words[1].lower() in conj:
             text = _TRAIL.sub("", words[0])
     end = start + len(text)
-    if len(_WORD.findall(body[start:end])) < (5 if cut else 3):
+    if _count_words(body, start, end, 5) < (5 if cut else 3):
         return None  # (what is left before a quotation is the partial quote's business)
     return start, end
 
@@ -164,6 +171,50 @@ def _bare_ok(lex: Lexicon, lemma: str, after: str) -> bool:
     return low in lex.pronouns or low in lex.determiners or word[:1].isupper()
 
 
+def _first_words(text: str, limit: int) -> list[str]:
+    """The first ``limit`` words of ``text`` (fewer when it has fewer)."""
+    return [m.group() for m in itertools.islice(_WORD.finditer(text), limit)]
+
+
+@cache
+def _sigma_free(words: frozenset[str]) -> bool:
+    """Whether no word holds a Greek sigma (the one letter lower-cased by its context)."""
+    return not any("σ" in w or "ς" in w for w in words)
+
+
+def _complementizer(lex: Lexicon, after: str) -> int | None:
+    """End of "that" (a complementizer) in the first six words of ``after``, else None.
+
+    The search stops at the first word that follows sentence punctuation or a quote mark.
+    """
+    if _sigma_free(lex.complementizers):
+        # a word that lower-cases to a complementizer shows in the lower-cased text too
+        # (only Σ lower-cases by its context)
+        low = after.lower()
+        if not any(word in low for word in lex.complementizers):
+            return None
+    stop = _STOP.search(after)
+    stop_at = stop.start() if stop else len(after)
+    for j, w in enumerate(_WORD.finditer(after)):
+        if j > 5:
+            break
+        if w.group().lower() in lex.complementizers:
+            return w.end()
+        if stop_at < w.start():
+            break
+    return None
+
+
+def _may_trail(ctx: Context, ss: int, cue_start: int) -> bool:
+    """Whether "CONTENT, X reported" can precede the cue at ``cue_start`` in the sentence at
+    ``ss``: a comma with four words or more before it, the first of them no preposition."""
+    comma = ctx.body.rfind(",", ss, cue_start)
+    if comma < 0:
+        return False
+    words = _first_words(ctx.body[ss : comma + 1], 4)
+    return len(words) >= 4 and words[0].lower() not in ctx.lex.prepositions
+
+
 def _reported(ctx: Context, ss: int, se: int, quotes: list[tuple[int, int]]) -> list[Found]:
     body, lex = ctx.body, ctx.lex
     out = []
@@ -176,19 +227,13 @@ def _reported(ctx: Context, ss: int, se: int, quotes: list[tuple[int, int]]) -> 
         # a complementizer after the next cue is that cue's ("In tweets, Doe argued that")
         reach = cues[k + 1][0] if k + 1 < len(cues) else se
         after = body[m_end : min(se, reach, m_end + 80)]
-        comp = None
-        for j, w in enumerate(_WORD.finditer(after)):
-            if j > 5:
-                break
-            if w.group().lower() in lex.complementizers:
-                comp = m_end + w.end()
-                break
-            if _STOP.search(after, 0, w.start()):
-                break
+        comp = _complementizer(lex, after)
+        if comp is not None:
+            comp += m_end
         trailing = _TRAILING_CUE.match(after) if comp is None else None
         bare = comp is None and _bare_ok(lex, lemma, after)
-        if comp is None and not bare and trailing is None:
-            continue  # neither "X said that …", "X said …" nor "…, X said."
+        if comp is None and not bare and (trailing is None or not _may_trail(ctx, ss, m_start)):
+            continue  # neither "X said that …", "X said …" nor "CONTENT, X said."
         phrase = ctx.names.subject_before(m_start, ss)
         if phrase is None and clause_joined(ctx, m_start):
             phrase = sentence_subject(ctx, ss, m_start)
@@ -197,7 +242,7 @@ def _reported(ctx: Context, ss: int, se: int, quotes: list[tuple[int, int]]) -> 
         phrase = document_owner(ctx, phrase, ss)
         rule = "reported"
         lead = body[ss : phrase[0]].rstrip()
-        lead_words = _WORD.findall(lead)
+        lead_words = _first_words(lead, 4) if comp is None and lead.endswith(",") else []
         if (
             comp is None
             and lead.endswith(",")
@@ -268,15 +313,18 @@ def reported_speech(ctx: Context, quoted: list[Quoted]) -> list[Found]:
     out: list[Found] = []
     sources = [s for s, _, _ in ctx.lex.source_index.find(ctx.body)]
     for ss, se in ctx.layout.sents:
+        k = bisect.bisect_left(sources, ss)
+        sourced = k < len(sources) and sources[k] < se
+        if not sourced and not ctx.has_cue(ss, se):
+            continue  # nothing reports speech here
         if _inside(spans, ss) and _inside(spans, se - 1):
             continue
-        k = bisect.bisect_left(sources, ss)
-        if k < len(sources) and sources[k] < se:
+        if sourced:
             f = _according(ctx, ss, se, spans)
             if f is not None and not _inside(spans, f.start):
                 out.append(f)
                 continue
-        if not ctx.cues(ss, se):
+        if not ctx.has_cue(ss, se):
             continue
         out.extend(f for f in _reported(ctx, ss, se, spans) if not _inside(spans, f.start))
     return out

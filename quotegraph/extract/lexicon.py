@@ -3,7 +3,8 @@
 Input: a language code.  Output: a :class:`Lexicon` of word sets and precompiled regexes
 (the file schema is documented at the top of ``en.yaml``).  Unknown languages fall back to
 English; a user adds a language by dropping a new YAML file next to the others (or into the
-directory named by ``$QUOTEGRAPH_LANG_DIR``).
+directory named by ``$QUOTEGRAPH_LANG_DIR``).  Phrase lists (cues, roles, sources) are
+compiled into :class:`~quotegraph.extract.phraseindex.Phrases` indexes.
 
 >>> lex = lexicon("en")
 >>> "told" in lex.cue_forms and lex.cue_lemma["told"]
@@ -25,110 +26,11 @@ from typing import Any
 import yaml
 
 from quotegraph.errors import InputError
+from quotegraph.extract.phraseindex import Phrases, last_lowered
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper())
 UPPER = f"[{re.escape(_UPPER)}]"
 """A regex character class of upper-case letters (Latin, Greek, Cyrillic...)."""
-
-
-_WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
-_PART_RE = re.compile(r"[\w’']+")
-_JOINERS = frozenset("’'-") | frozenset("_")
-_INNER = frozenset("’'_")
-
-
-_SEEN: list[tuple[str, int, int, str, set[str]]] = []
-
-
-def _words_of(text: str, start: int, stop: int) -> tuple[str, set[str]]:
-    """``text`` lower-cased and the distinct word parts of text[start:stop].
-
-    The last text's result is kept: the cue and role indexes scan the same body in turn.
-    """
-    seen = _SEEN[0] if _SEEN else None
-    if seen is not None and seen[0] is text and seen[1:3] == (start, stop):
-        return seen[3], seen[4]
-    low = text.lower()
-    if len(low) != len(text):  # a case mapping changed lengths: keep those characters
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    # word parts never hold white space: split on it (C speed), then split only the tokens
-    # with other characters ("said," "Doe’s") into their parts
-    tokens = set((low if start == 0 and stop == len(low) else low[start:stop]).split())
-    words = {t for t in tokens if t.isalnum()}
-    for t in tokens:
-        if not t.isalnum():
-            words.update(_PART_RE.findall(t))
-    _SEEN[:] = [(text, start, stop, low, words)]
-    return low, words
-
-
-class Phrases:
-    """A set of (multi-word) phrases found by one word scan plus dictionary lookups.
-
-    Much faster than a large regex alternation.  ``find`` returns (start, end, phrase) hits;
-    a hyphenated word also matches by its first part ("explique-t-elle" -> "explique").
-
-    >>> Phrases(["point out", "said"]).find("He pointed out, then said-so. They point out")
-    [(21, 25, 'said'), (35, 44, 'point out')]
-    """
-
-    def __init__(self, phrases: list[str]) -> None:
-        self.first: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in phrases:
-            toks = tuple(t.lower() for t in _WORD_RE.findall(phrase))
-            if toks:
-                self.first.setdefault(toks[0], []).append(toks)
-        for cands in self.first.values():
-            cands.sort(key=len, reverse=True)
-        self._probes: dict[str, list[str]] = {}  # a first word's leading part -> first words
-        for word in self.first:
-            self._probes.setdefault(_PART_RE.findall(word)[0], []).append(word)
-
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-        """Every non-overlapping phrase occurrence in text[start:end], in order.
-
-        Words of the text are collected once (C speed); only the first words that occur
-        are then located, so the cost hardly grows with the number of phrases.
-        """
-        stop = len(text) if end is None else end
-        low, present = _words_of(text, start, stop)
-        starts: list[tuple[int, int, str]] = []
-        for part in present.intersection(self._probes):
-            for word in self._probes[part]:
-                i = low.find(word, start, stop)
-                while i >= 0:
-                    e = i + len(word)
-                    before = low[i - 1] if i else " "
-                    after = low[e] if e < len(low) else " "
-                    if not (before.isalnum() or before in _JOINERS) and not (
-                        after.isalnum() or after in _INNER
-                    ):
-                        starts.append((i, -e, word))
-                    i = low.find(word, e, stop)
-        starts.sort()
-        out: list[tuple[int, int, str]] = []
-        last = start
-        for ws, neg_we, word in starts:
-            we = -neg_we
-            if ws < last:
-                continue
-            for toks in self.first[word]:
-                if len(toks) == 1:
-                    out.append((ws, we, toks[0]))
-                    last = we
-                    break
-                k = we
-                while k < stop and low[k].isspace():
-                    k += 1
-                if not low.startswith(toks[1], k):
-                    continue  # cheap check of the second word first
-                rest = _WORD_RE.findall(text, we, min(stop, we + 40 * len(toks)))[: len(toks) - 1]
-                if [w.lower() for w in rest] == list(toks[1:]):
-                    e = text.find(rest[-1], we) + len(rest[-1])
-                    out.append((ws, e, " ".join(toks)))
-                    last = e
-                    break
-        return out
 
 
 @dataclass(frozen=True)
@@ -188,6 +90,15 @@ class Lexicon:
     venue_before_re: re.Pattern[str] = re.compile(r"(?!)")
     venue_after_low: re.Pattern[str] | None = None  # venue_after_re for a lower-cased body
     venue_before_low: re.Pattern[str] | None = None  # venue_before_re for a lower-cased body
+    memo: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
+    """Results that depend on a short text alone (a name run's parts), kept across articles."""
+
+    def memo_for(self, kind: str) -> dict[str, Any]:
+        """The memo table ``kind`` (emptied when it grows past 100,000 entries)."""
+        table = self.memo.setdefault(kind, {})
+        if len(table) > 100_000:
+            table.clear()
+        return table
 
     @property
     def cue_forms(self) -> frozenset[str]:
@@ -243,6 +154,7 @@ def _lower_case_pattern(phrases: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?:{alts})\s+")
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _CASE_ODD = frozenset("\u0130\u0131\u017f")  # İ ı ſ: equal to i or s when ignoring case
 
 
@@ -254,14 +166,11 @@ def safe_lower(text: str) -> str | None:
     >>> safe_lower("Doe TOLD “Le Monde”"), safe_lower("\u212a")
     ('doe told “le monde”', None)
     """
-    seen = _SEEN[0] if _SEEN else None  # the lower-cased body of the last word scan
-    low = seen[3] if seen is not None and seen[0] is text else text.lower()
+    low = last_lowered(text) or text.lower()  # (the phrase indexes lower-cased it already)
     if len(low) != len(text):
         return None
     if not text.isascii():
-        for c in set(text):
-            if c.isascii():
-                continue
+        for c in set(_NON_ASCII.findall(text)):
             lc = c.lower()
             if (
                 c in _CASE_ODD

@@ -9,6 +9,7 @@ Apostrophes inside words (it's, wouldn’t, rock ’n’ roll) and before decade
 marks.  A paragraph that leaves a quote open continues into the next paragraph when that one
 opens with a mark (newspaper style) or closes the quote before opening another one.  A
 paragraph with a stray straight mark is skipped: guessing there does more harm than good.
+:func:`is_scare` tells a quote that looks like scare quotes or a title ("war", “Eat The Press”).
 
 >>> [q.text for q in scan('He said: “Yes, it’s ‘fine’.” Then: «Oui» and „ja“.')]
 ['Yes, it’s ‘fine’.', 'Oui', 'ja']
@@ -23,6 +24,7 @@ paragraph with a stray straight mark is skipped: guessing there does more harm t
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -60,8 +62,12 @@ _SINGLE = frozenset("‘’‚'‹›")
 _AMBIGUOUS = frozenset({'"', "'", "''"})
 _OPEN_PUNCT = frozenset("([{—–-/:;,")
 _CLOSE_PUNCT = frozenset(".,;:!?)]}—–-…/")
+_APOSTROPHES = frozenset("'’")
 _MARK_CHARS = frozenset("“”„‟\"«»‹›‚‘’'「」『』`")
 _DECADE = re.compile(r"\d0s\b|\d\d\b")
+_WORD = re.compile(r"[\w][\w'’\-]*\w|\w")
+_END_PUNCT = ".!?…"
+_TITLE_MAX = 8  # a title has at most this many words (see is_title)
 _MAX_STACK = 24
 
 
@@ -173,7 +179,7 @@ def scan(body: str) -> list[Quoted]:
         mark, s, e = m.group(), m.start(), m.end()
         if s == reopen_at:
             continue
-        if _is_apostrophe(body, s, mark):
+        if mark in _APOSTROPHES and _is_apostrophe(body, s, mark):
             continue
         if mark in _AMBIGUOUS:
             straight_in_para = True
@@ -234,3 +240,35 @@ def scan(body: str) -> list[Quoted]:
         bad_para = True
     end_paragraph()
     return out
+
+
+# -- titles and scare quotes ------------------------------------------------------------------
+def lead_words(text: str) -> list[str]:
+    """The first nine words of ``text``: enough to tell a title or a scare quote.
+
+    >>> lead_words("One two three four five six seven eight nine ten eleven")[-1]
+    'nine'
+    """
+    words = _WORD.findall(text, 0, 80)
+    # ten words in the first 80 characters: the first nine are whole (the tenth may be cut)
+    if len(text) <= 80 or len(words) > _TITLE_MAX + 1:
+        return words[: _TITLE_MAX + 1]
+    return [m.group() for m in itertools.islice(_WORD.finditer(text), _TITLE_MAX + 1)]
+
+
+def is_title(words: list[str]) -> bool:
+    """Title Case: every word of four letters or more is capitalised ("Eat The Press")."""
+    long = [w for w in words if len(w) >= 4 or w[:1].isupper()]
+    return len(words) <= _TITLE_MAX and bool(long) and all(w[:1].isupper() for w in long)
+
+
+def is_scare(q: Quoted) -> bool:
+    """Whether ``q`` looks like scare quotes or a title: 1-3 words, or Title Case words."""
+    words = lead_words(q.text)
+    if not words:
+        return False
+    if is_title(words) and len(words) >= 2 and q.text[-1:] not in "?!":
+        return True
+    if len(words) > 3:
+        return False
+    return q.text[-1:] not in _END_PUNCT + ","

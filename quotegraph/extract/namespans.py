@@ -1,8 +1,9 @@
 """Name-mention helpers: trimming a capitalised run to a name, splitting off role words.
 
-Input: a body and offsets of a capitalised token run.  Output: cleaned (start, end) spans,
-and the :class:`Name` record (one name mention) and ``Phrase`` span type shared by the
-speaker modules.
+Input: a body and offsets of a capitalised token run.  Output: cleaned (start, end) spans
+(:func:`name_parts` gives them for a run's text alone, so they can be kept per run), and the
+:class:`Name` record (one name mention) and ``Phrase`` span type shared by the speaker
+modules.
 
 >>> from quotegraph.extract.lexicon import lexicon
 >>> body = "Acme CEO Jane Doe’s plan"
@@ -11,6 +12,8 @@ speaker modules.
 >>> s, e = clean(body, 9, 19, lexicon("en"))
 >>> body[s:e]
 'Jane Doe'
+>>> name_parts("Acme CEO Jane Doe", lexicon("en"))
+[(0, 4, ''), (9, 17, 'ceo')]
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ class Name:
 _POSS = re.compile(r"[’']s?$")
 _HYPHEN_TAIL = re.compile(r"-[^\W\d_]*[a-z]")
 _NONSPACE = re.compile(r"\S+")
+_PLAIN_WORD = re.compile(r"[^\W\d_][^\W_]*")  # no hyphen, dot or apostrophe
 
 
 def clean(body: str, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -83,6 +87,8 @@ def split_roles(body: str, start: int, end: int, lex: Lexicon) -> list[tuple[int
     text = body[start:end]
     if " " not in text and "\t" not in text:
         return [] if text.lower() in lex.roles else [(start, end, "")]
+    if lex.roles.isdisjoint(map(str.lower, text.split())):
+        return [(start, end, "")]  # no role word (the common case)
     out: list[tuple[int, int, str]] = []
     s, role = start, ""
     for t in _NONSPACE.finditer(text):
@@ -99,3 +105,31 @@ def split_roles(body: str, start: int, end: int, lex: Lexicon) -> list[tuple[int
 def inside(spans: list[tuple[int, int]], pos: int) -> bool:
     i = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def name_parts(run: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """The names in a capitalised run as (start, end, role) offsets into ``run``.
+
+    A plain word is its own name (unless it is a role or never a name); a longer run is split
+    at role words and trimmed (:func:`split_roles`, :func:`clean`).  The answer depends on
+    the run alone, so the name index keeps it per lexicon.
+    """
+    if _PLAIN_WORD.fullmatch(run):  # one plain word: nothing to split or trim
+        if run in lex.not_names or run.lower() in lex.roles:
+            return []
+        return [(0, len(run), "")]
+    parts = []
+    for s, e, role in split_roles(run, 0, len(run), lex):
+        span = clean(run, s, e, lex)
+        if span is not None:
+            parts.append((span[0], span[1], role))
+    return parts
+
+
+def org_named(text: str, lex: Lexicon) -> bool:
+    """Whether a name says it is an organisation ("Acme Inc", a listed organisation)."""
+    return (
+        text.split()[-1] in lex.org_suffixes
+        or text in lex.organisations
+        or text.removeprefix("The ") in lex.organisations
+    )

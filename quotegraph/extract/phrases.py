@@ -16,7 +16,9 @@ a name, a pronoun or a descriptive noun phrase ("the company's chief executive")
 
 from __future__ import annotations
 
+import itertools
 import re
+from typing import Any
 
 from quotegraph.extract.lexicon import Lexicon
 from quotegraph.extract.namespans import Name, Phrase
@@ -53,11 +55,21 @@ def _last_tokens(body: str, lo: int, hi: int, auxiliaries: frozenset[str]) -> li
     return toks
 
 
+def _apposition_tail(head: str) -> re.Match[str] | None:
+    """The ", role phrase[,]" closing ``head``: it opens at one of the last two commas."""
+    last = head.rfind(",")
+    if last < 0:
+        return None
+    prev = head.rfind(",", 0, last)
+    return _APPOSITION_TAIL.search(head, prev if prev >= 0 else last)
+
+
 class PhraseFinder:
     """Phrase lookups shared by the name index (which supplies the name lookups)."""
 
     body: str
     lex: Lexicon
+    cache: dict[object, Any]  # per-article results, keyed by lookup and position
 
     def name_at(self, pos: int) -> Name | None:
         raise NotImplementedError
@@ -69,7 +81,17 @@ class PhraseFinder:
         raise NotImplementedError
 
     def subject_before(self, cue_start: int, limit: int) -> Phrase | None:
-        """The speaker phrase ending just before a cue at ``cue_start`` (not before ``limit``)."""
+        """The speaker phrase ending just before a cue at ``cue_start`` (not before ``limit``).
+
+        Several rules ask about the same cue: the answer is computed once per article.
+        """
+        key = ("subject", cue_start, limit)
+        if key not in self.cache:
+            self.cache[key] = self._subject_before(cue_start, limit)
+        phrase: Phrase | None = self.cache[key]
+        return phrase
+
+    def _subject_before(self, cue_start: int, limit: int) -> Phrase | None:
         body, lex = self.body, self.lex
         limit = max(limit, cue_start - 300)
         lo = max(limit, cue_start - 90)  # the phrase lies in the last few words
@@ -77,14 +99,17 @@ class PhraseFinder:
         if not toks:
             return None
         s, e, w = toks[-1]
-        if w.endswith(("'s", "’s")) and not body[e:cue_start].strip():
+        w_low = w.lower()
+        between = body[e:cue_start]
+        if w.endswith(("'s", "’s")) and not between.strip():
             return None  # "Doe's claim": a possessive makes the cue a noun
-        if w.lower() in lex.conjunctions:
+        if w_low in lex.conjunctions:
             return None  # "Doe slammed it and accused …": the subject opens the sentence
-        gap = _WORDS.sub(" ", body[e:cue_start])  # only auxiliaries were there
-        if w.lower() in lex.pronouns and not _STOP.search(gap):
+        # only auxiliaries were there (white space alone has no word to blank out)
+        gap = _WORDS.sub(" ", between) if between and not between.isspace() else between
+        if w_low in lex.pronouns and not _STOP.search(gap):
             return (s, e, w)
-        if w.lower() in lex.relatives and len(toks) >= 2:  # "Acme, which has argued"
+        if w_low in lex.relatives and len(toks) >= 2:  # "Acme, which has argued"
             k = s
             while k > 0 and body[k - 1] in " \t,":
                 k -= 1
@@ -111,7 +136,7 @@ class PhraseFinder:
             return (n.start, n.end, n.text)
         # apposition: NAME, role phrase[,] CUE
         head = body[limit:cue_start]
-        app = _APPOSITION_TAIL.search(head)
+        app = _apposition_tail(head)
         app_words = app.group(1).split() if app else []
         closed = bool(app) and head.rstrip().endswith(",")
         if (
@@ -153,7 +178,7 @@ class PhraseFinder:
             return (n.start, n.end, n.text)
         if gap.strip():
             return None
-        if w.lower() in lex.post_determiners and len(toks) >= 2:  # "perusahaan itu"
+        if w_low in lex.post_determiners and len(toks) >= 2:  # "perusahaan itu"
             return (toks[-2][0], e, body[toks[-2][0] : e])
         # a descriptive noun phrase: the CEO, an Anonymous-affiliated account, the company's...
         for j in range(len(toks) - 1, max(-1, len(toks) - 7), -1):
@@ -186,7 +211,8 @@ class PhraseFinder:
             return (pos + tag.start(1), pos + tag.end(1), tag.group(1))
         m = _INLINE_SPACE.match(body[pos:end])
         s = pos + (m.end() if m else 0)
-        toks = [(t.start() + s, t.end() + s, t.group()) for t in _TOKEN.finditer(body[s:end])]
+        heads = itertools.islice(_TOKEN.finditer(body[s:end]), 6)  # (only these are looked at)
+        toks = [(t.start() + s, t.end() + s, t.group()) for t in heads]
         if not toks or toks[0][0] != s:
             return None
         w = toks[0][2]

@@ -28,11 +28,12 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from typing import Any
 
 from quotegraph.extract.lexicon import UPPER, Lexicon
 from quotegraph.extract.marks import Quoted
-from quotegraph.extract.namespans import Name, Phrase, clean, inside, split_roles
+from quotegraph.extract.namespans import Name, Phrase, name_parts, org_named
 from quotegraph.extract.phrases import PhraseFinder
 
 _CAP = rf"{UPPER}(?:[\w'’&.\-]*\w)?"
@@ -43,7 +44,6 @@ _NAME = re.compile(
     rf"{UPPER}(?<![\w@#\-].)(?:[\w'’&.\-]*\w)?"
     rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)?(?:{_CAP}))*"
 )
-_PLAIN_WORD = re.compile(r"[^\W\d_][^\W_]*")  # no hyphen, dot or apostrophe
 _APPOSITION = re.compile(r"\s*,\s*((?:[\w'’\-]+\s+){0,6}?)([\w\-]+)\s*[,.]")
 _NEXT_WORD = re.compile(r"\s+([\w\-]+)")
 _COMMA_SPACE = re.compile(r",[ \t]+")
@@ -72,35 +72,36 @@ class Names(PhraseFinder):
         self._fullest: dict[str, str] = {}
         self._fulls: list[str] = []  # the fullest form of each name (set by _type_names)
         self.cache: dict[object, Any] = {}  # per-article scans other stages keep here
-        not_names, roles, plain = lex.not_names, lex.roles, _PLAIN_WORD.fullmatch
+        memo = lex.memo_for("name_parts")
+        nouns_capitalised = lex.nouns_capitalised
         add = self.names.append
+        k, last = 0, len(quoted_spans) - 1  # the last quote opening at or before the name
         for m in _NAME.finditer(body):
             text = m.group()
-            if plain(text):  # one plain word (the common case): nothing to split or trim
-                if text in not_names or text.lower() in roles:
+            parts = memo.get(text)
+            if parts is None:
+                parts = memo[text] = name_parts(text, lex)
+            base = m.start()
+            for s, e, role in parts:
+                while k < last and quoted_spans[k + 1][0] <= base + s:
+                    k += 1  # (names come in body order)
+                if quoted_spans and quoted_spans[k][0] <= base + s < quoted_spans[k][1]:
+                    continue  # a name inside quotes
+                if not role and s == 0 and e == len(text) and not nouns_capitalised:
+                    add(Name(base, base + e, text))  # the whole run (the common case)
                     continue
-                start = m.start()
-                if quoted_spans and inside(quoted_spans, start):
-                    continue
-                add(Name(start, m.end(), text))
-                continue
-            for s, e, role in split_roles(body, m.start(), m.end(), lex):
-                span = clean(body, s, e, lex)
-                if span is None or inside(quoted_spans, span[0]):
-                    continue
-                if lex.nouns_capitalised:
+                span = (base + s, base + e)
+                if nouns_capitalised:
                     span = _after_noun(body, span, lex)
                 name = Name(span[0], span[1], body[span[0] : span[1]])
                 if role:
                     name.roles.add(role)
                     name.kind, name.strong = "person", True
-                self.names.append(name)
+                add(name)
         self._starts = [n.start for n in self.names]
         self._move_roles()
         self._type_names()
-        self._count: dict[str, int] = {}
-        for key in self._fulls:
-            self._count[key] = self._count.get(key, 0) + 1
+        self._count: dict[str, int] = Counter(self._fulls)  # mentions of each fullest name
 
     # -- typing -----------------------------------------------------------------------------
     def _move_roles(self) -> None:
@@ -123,24 +124,24 @@ class Names(PhraseFinder):
         lex, body = self.lex, self.body
         orgs = set(lex.organisations)
         persons: set[str] = set()
-        org_suffixes, titles, org_nouns = lex.org_suffixes, lex.titles, lex.org_nouns
+        titles, org_nouns = lex.titles, lex.org_nouns
         by_noun = self.by_noun
         apposition, next_word = _APPOSITION.match, _NEXT_WORD.match
+        org_typed = lex.memo_for("org_named")
         for n in self.names:
             text, start, end = n.text, n.start, n.end
-            before = body[max(0, start - 12) : start].split()
+            before = body[max(0, start - 12) : start].rsplit(None, 1)
             prev = before[-1] if before else ""
-            if (
-                text.split()[-1] in org_suffixes
-                or text in orgs
-                or text.removeprefix("The ") in orgs
-            ):
+            named = org_typed.get(text)
+            if named is None:
+                named = org_typed[text] = org_named(text, lex)
+            if named:
                 n.kind = "organization"
             elif prev and prev in titles:
                 n.kind, n.gender, n.strong = "person", titles[prev], True
-            comma = body[end : end + 2].lstrip()[:1] == ","
+            comma = n.kind != "person" and body[end : end + 2].lstrip()[:1] == ","
             app = apposition(body, end, end + 80) if comma else None
-            if app and app.group(2).lower() in org_nouns and n.kind != "person":
+            if app and app.group(2).lower() in org_nouns:
                 n.kind = "organization"
                 by_noun.setdefault(app.group(2).lower(), []).append(n)
             prev_low = prev.lower()
@@ -148,7 +149,7 @@ class Names(PhraseFinder):
                 by_noun.setdefault(prev_low, []).append(n)
                 if n.kind == "any":
                     n.kind = "organization"
-            nxt_m = next_word(body, end, end + 80)
+            nxt_m = next_word(body, end, end + 80) if body[end : end + 1].isspace() else None
             if nxt_m is not None:
                 nxt = nxt_m.group(1)
                 if nxt.islower() and nxt.lower() in org_nouns:
@@ -167,9 +168,13 @@ class Names(PhraseFinder):
             elif n.kind == "organization":
                 orgs.add(n.text)
         full_of = self.fullest
-        fulls = self._fulls = [full_of(n.text) for n in self.names]
+        full_by_text = {text: full_of(text) for text in {n.text for n in self.names}}
+        fulls = self._fulls = [full_by_text[n.text] for n in self.names]
+        strong = {full for n, full in zip(self.names, fulls, strict=True) if n.strong}
         for n, full in zip(self.names, fulls, strict=True):  # spread the types over mentions
-            if n.kind == "any":
+            if full in strong:
+                n.strong, n.kind = True, "person"
+            elif n.kind == "any":
                 if full in persons:
                     n.kind = "person"
                 elif full in orgs:
@@ -181,10 +186,6 @@ class Names(PhraseFinder):
                     and "The" not in n.text
                 ):
                     n.kind = "person"
-        strong = {full for n, full in zip(self.names, fulls, strict=True) if n.strong}
-        for n, full in zip(self.names, fulls, strict=True):
-            if full in strong:
-                n.strong, n.kind = True, "person"
 
     def _role_holder(self, start: int, end: int) -> Name | None:
         """The person a role word at body[start:end] belongs to (apposition or pre-name role)."""
@@ -240,25 +241,36 @@ class Names(PhraseFinder):
     def _fullest_of(self, text: str) -> str:
         text = text.removeprefix("The ").strip()
         if self._longest is None:
-            # a name's ending ("Doe" of "Jane Doe") wins over its beginning ("Doe" of "Doe
-            # Industries"); a beginning never extends to an organisation's name
-            self._longest = {}
-            starts: dict[str, str] = {}
-            suffixes = self.lex.org_suffixes
-            for n in self.names:
-                t = n.text.removeprefix("The ")
-                toks = t.split()
-                for k in range(1, len(toks)):
-                    key = " ".join(toks[k:])
-                    if len(t) > len(self._longest.get(key, "")):
-                        self._longest[key] = t
-                    key = " ".join(toks[:k])
-                    if toks[-1] not in suffixes and len(t) > len(starts.get(key, "")):
-                        starts[key] = t
-            for key, t in starts.items():
-                self._longest.setdefault(key, t)
+            self._longest = self._longer_names()
         best = self._longest.get(text, text)
         return best if len(best) > len(text) else text
+
+    def _longer_names(self) -> dict[str, str]:
+        """Each ending and beginning of a multi-word name -> the longest name with it.
+
+        A name's ending ("Doe" of "Jane Doe") wins over its beginning ("Doe" of "Doe
+        Industries"); a beginning never extends to an organisation's name.
+        """
+        longest: dict[str, str] = {}
+        starts: dict[str, str] = {}
+        suffixes = self.lex.org_suffixes
+        for seen in dict.fromkeys(n.text for n in self.names):  # (first-seen order)
+            t = seen.removeprefix("The ")
+            toks = t.split()
+            if len(toks) < 2:
+                continue
+            size, org = len(t), toks[-1] in suffixes
+            for k in range(1, len(toks)):
+                key = " ".join(toks[k:])
+                if size > len(longest.get(key, "")):
+                    longest[key] = t
+                if not org:
+                    key = " ".join(toks[:k])
+                    if size > len(starts.get(key, "")):
+                        starts[key] = t
+        for key, t in starts.items():
+            longest.setdefault(key, t)
+        return longest
 
     def nearest(self, pos: int, kind: str, gender: str = "any", limit: int = 3000) -> Name | None:
         """The nearest name before ``pos`` of a compatible kind (and gender when known).
@@ -269,7 +281,7 @@ class Names(PhraseFinder):
         """
         lo = bisect.bisect_left(self._starts, pos - limit)
         hi = bisect.bisect_left(self._starts, pos)
-        cands = []
+        first = None  # the nearest compatible name; the loop stops at the first winner
         for i in range(hi - 1, lo - 1, -1):
             n = self.names[i]
             ok = (
@@ -280,18 +292,17 @@ class Names(PhraseFinder):
             )
             if kind == "person" and n.gender == "n":
                 ok = False
-            if ok and (
+            if not ok or not (
                 gender == "any" or n.gender in ("any", gender, "n" if kind != "person" else gender)
             ):
-                cands.append(n)
-        if not cands:
-            return None
-        if kind == "person":
-            return next((n for n in cands if n.strong), cands[0])
-        for n in cands:
-            if self._count.get(self.fullest(n.text), 0) >= 2:
+                continue
+            if first is None:
+                first = n
+            # a person typed from evidence / an organisation named twice or more wins
+            strong = n.strong if kind == "person" else self._count.get(self.fullest(n.text), 0) > 1
+            if strong:
                 return n
-        return cands[0]
+        return first
 
     def with_role(self, role: str, pos: int) -> Name | None:
         """The nearest person before ``pos`` known to hold ``role``."""
