@@ -13,7 +13,6 @@ again (resolve and link run over old + new, so the result equals a full rebuild)
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +25,7 @@ from quotegraph.rdf import to_dataset
 from quotegraph.store import EmbeddedStore, open_store
 from quotegraph.store.cache import decode, encode, read_cache, write_cache
 from quotegraph.store.index import rows_of, write_index
-from quotegraph.store.nquads import write_nquads
+from quotegraph.store.nquads import pipelined, write_nquads
 
 
 @dataclass(frozen=True)
@@ -131,20 +130,15 @@ def build(
 def _store_embedded(
     target: EmbeddedStore, corpus: Corpus, extracted: Extracted, order: list[str], stamp: str | None
 ) -> int:
-    """Write the N-Quads to a scratch file, then load them, the index and the cache at once."""
-    scratch = target.path.with_name(f".{target.path.name}.{os.getpid()}.nq")
-    target.path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with scratch.open("wb") as out:
-            build_id = write_nquads(corpus, out, stamp)
+    """Write the N-Quads in a thread while the store loads them, then the index and the
+    cache, all swapped in at once (no scratch file: loading overlaps with writing)."""
+    chunks, build_id = pipelined(lambda out: write_nquads(corpus, out, stamp))
 
-        def extras(folder: Path) -> None:
-            write_index(folder, rows_of(corpus), build_id)
-            write_cache(folder, (encode(*extracted[i]) for i in order))
+    def extras(folder: Path) -> None:
+        write_index(folder, rows_of(corpus), build_id())
+        write_cache(folder, (encode(*extracted[i]) for i in order))
 
-        return target.replace_nquads(scratch, build_id, extras)
-    finally:
-        scratch.unlink(missing_ok=True)
+    return target.replace_nquads(chunks, build_id, extras)
 
 
 def _link(

@@ -20,7 +20,7 @@ import itertools
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -73,15 +73,20 @@ class EmbeddedStore:
         return self.replace_nquads(nquads, hashlib.sha256(nquads).hexdigest(), extra)
 
     def replace_nquads(
-        self, source: bytes | Path, build_id: str, extra: Callable[[Path], None] | None = None
+        self,
+        source: bytes | Path | Iterable[bytes],
+        build_id: str | Callable[[], str],
+        extra: Callable[[Path], None] | None = None,
     ) -> int:
-        """Replace the whole store by the N-Quads ``source`` (bytes or a file path).
+        """Replace the whole store by the N-Quads ``source``: bytes, a file path, or chunks
+        of whole lines (for instance from :func:`quotegraph.store.nquads.pipelined`).
 
-        A file is loaded ``LOAD_CHUNK`` lines at a time, so it must not use blank nodes
-        (their labels are scoped to one load); the build's files have none.
+        A file is loaded ``LOAD_CHUNK`` lines at a time and chunks one by one, so they must
+        not use blank nodes (their labels are scoped to one load); the build's have none.
 
-        ``build_id`` (a hash of the content) is written to ``BUILD_FILE`` in the store
-        directory, so files derived from the store can tell whether they are in step.
+        ``build_id`` (a hash of the content, or a function giving it once ``source`` is
+        consumed) is written to ``BUILD_FILE`` in the store directory, so files derived from
+        the store can tell whether they are in step.
         """
         with lock(self.path):
             check_replaceable(self.path)
@@ -96,13 +101,17 @@ class EmbeddedStore:
                     with source.open("rb") as lines:
                         while chunk := b"".join(itertools.islice(lines, LOAD_CHUNK)):
                             store.bulk_load(chunk, format=ox.RdfFormat.N_QUADS)
-                else:
+                elif isinstance(source, bytes):
                     store.bulk_load(source, format=ox.RdfFormat.N_QUADS)
+                else:
+                    for chunk in source:  # the loader releases the GIL: a producer can run
+                        store.bulk_load(chunk, format=ox.RdfFormat.N_QUADS)
                 store.flush()
                 count = len(store)
                 del store
                 gc.collect()
-                (fresh / BUILD_FILE).write_text(build_id, encoding="utf-8")
+                bid = build_id if isinstance(build_id, str) else build_id()
+                (fresh / BUILD_FILE).write_text(bid, encoding="utf-8")
                 if extra is not None:
                     extra(fresh)
             except (OSError, SyntaxError, ValueError) as exc:

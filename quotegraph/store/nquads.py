@@ -18,11 +18,14 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import threading
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import cache
+from queue import Empty, Queue
 from typing import BinaryIO
 
 from rdflib import Dataset, Literal, URIRef
@@ -34,6 +37,8 @@ from quotegraph.rdf import write as _w
 from quotegraph.rdf.terms import graph_iri
 
 LINK_BATCH = 5000
+PIPE_CHUNK_BYTES = 32_000_000  # N-Quads per bulk load when writing and loading overlap
+PIPE_DEPTH = 2  # chunks written ahead of the loader
 
 
 def _ids(corpus: Corpus) -> _w._Ids:
@@ -115,3 +120,79 @@ def _build(ds: Dataset, corpus: Corpus, article_ids: Sequence[str], timestamp: s
     """The build graph, as ``rdf.write`` writes it for the whole Dataset."""
     graphs = [graph_iri("article", a) for a in article_ids] + [graph_iri("links")]
     _w.write_build(ds, corpus, graphs, timestamp)
+
+
+class _Chunks:
+    """A write-only binary file that hands what is written to a queue in chunks of whole
+    writes of about ``size`` bytes (``write_nquads`` writes whole lines at a time)."""
+
+    def __init__(
+        self, queue: Queue[bytes | BaseException | None], size: int, stopped: threading.Event
+    ) -> None:
+        self.queue, self.size, self.stopped = queue, size, stopped
+        self.parts: list[bytes] = []
+        self.held = 0
+
+    def write(self, data: bytes) -> int:
+        if self.stopped.is_set():
+            raise RuntimeError("the N-Quads consumer stopped")
+        self.parts.append(data)
+        self.held += len(data)
+        if self.held >= self.size:
+            self.flush()
+        return len(data)
+
+    def flush(self) -> None:
+        if self.parts:
+            self.queue.put(b"".join(self.parts))
+            self.parts, self.held = [], 0
+
+
+def pipelined(
+    produce: Callable[[BinaryIO], str], size: int = PIPE_CHUNK_BYTES
+) -> tuple[Iterator[bytes], Callable[[], str]]:
+    """Run ``produce(out)`` (e.g. ``write_nquads``) in a thread; return the chunks it writes,
+    as an iterator for the consumer, and a function giving its result once they are all read.
+
+    The Oxigraph loader releases the GIL, so writing the next chunk overlaps with loading the
+    last one; at most ``PIPE_DEPTH`` chunks wait in between.  An exception in ``produce`` is
+    raised by the iterator.
+
+    >>> chunks, result = pipelined(lambda out: out.write(b"a\\n") and "done", size=1)
+    >>> list(chunks), result()
+    ([b'a\\n'], 'done')
+    """
+    queue: Queue[bytes | BaseException | None] = Queue(PIPE_DEPTH)
+    outcome: list[str] = []
+    stopped = threading.Event()
+
+    def run() -> None:
+        try:
+            out = _Chunks(queue, size, stopped)
+            outcome.append(produce(out))  # type: ignore[arg-type]
+            out.flush()
+            queue.put(None)
+        except BaseException as exc:  # handed to the consumer, raised there
+            queue.put(exc)
+
+    thread = threading.Thread(target=run, name="quotegraph-nquads", daemon=True)
+
+    def chunks() -> Iterator[bytes]:
+        thread.start()
+        try:
+            while (item := queue.get()) is not None:
+                if isinstance(item, BaseException):
+                    raise item
+                yield item
+        finally:  # the consumer failed or stopped early: unblock and end the producer
+            stopped.set()
+            while thread.is_alive():
+                with contextlib.suppress(Empty):
+                    queue.get(timeout=0.05)
+
+    def result() -> str:
+        if not outcome:
+            raise RuntimeError("the N-Quads producer has not finished")
+        return outcome[0]
+
+    return chunks(), result
