@@ -173,22 +173,19 @@ def mention_store(workdir: Path, n: int) -> tuple[Path, list[str]]:
     from quotegraph.link import link
     from quotegraph.store import EmbeddedStore
     from quotegraph.store.index import rows_of, write_index
-    from quotegraph.store.nquads import write_nquads
+    from quotegraph.store.nquads import pipelined, write_nquads
 
     articles, mentions, resolution = synthesise(n)
     texts = [m.text for m in random.Random(1).sample(mentions, min(len(mentions), 400))]
     store = workdir / f"mentions-{n}"
     if not (store / "quotegraph-index.sqlite").is_file():
         corpus_ = link(articles, mentions, resolution)
-        scratch = workdir / f"mentions-{n}.nq"
-        with scratch.open("wb") as out:
-            build_id = write_nquads(corpus_, out, TIMESTAMP)
+        chunks, build_id = pipelined(lambda out: write_nquads(corpus_, out, TIMESTAMP))
 
         def index(folder: Path) -> None:
-            write_index(folder, rows_of(corpus_), build_id)
+            write_index(folder, rows_of(corpus_), build_id())
 
-        EmbeddedStore(store).replace_nquads(scratch, build_id, index)
-        scratch.unlink()
+        EmbeddedStore(store).replace_nquads(chunks, build_id, index)
     return store, texts
 
 

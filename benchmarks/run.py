@@ -10,11 +10,11 @@ in ``measures.py``.
 Measures: extraction articles/s on synthetic text; full builds (``quotegraph build --jobs 2``:
 ingest, extract, resolve, link, RDF, store, index) at 1k and 10k articles (100k and 200k
 with ``--full``): wall time and peak RSS of the process tree; linking B-cubed precision and
-recall against the stream's truth at 1k and 10k articles (100k with ``--full``); store load triples/s, Oxigraph bulk
-load vs rdflib's memory store on the same N-Quads; who-said latency p50/p95 at 10k and 100k
-mentions (1M with ``--full``), text index vs a SPARQL ``CONTAINS`` scan of the same store;
-trace latency; HTML view generation for 1k and 5k nodes.  ``--quick`` is a ~2 minute smoke
-run on tiny corpora.  Timings only; nothing here asserts a goal.
+recall against the stream's truth at 1k and 10k articles (100k with ``--full``); store load
+triples/s, Oxigraph bulk load vs rdflib's memory store on the same N-Quads; who-said latency
+p50/p95 at 10k and 100k mentions (1M with ``--full``), text index vs a SPARQL ``CONTAINS``
+scan of the same store; trace latency; HTML view generation for 1k and 5k nodes.  ``--quick``
+is a ~2 minute smoke run on tiny corpora.  Timings only; nothing here asserts a goal.
 
 Usage: ``.venv/bin/python benchmarks/run.py [--quick | --full] [--runs N] [--out FILE]``
 """
