@@ -1,4 +1,5 @@
-"""Build engines: the per-article stages as a map, the cross-article stages on the driver.
+"""Build engines: the per-article stages as a map, the cross-article stages on the driver
+(on Spark, the quote candidates as keyed reduces: :mod:`~quotegraph.engines.candidates`).
 
 Input: article files; output: a folder of N-Quads parts (:mod:`~quotegraph.engines.layout`)
 that any SPARQL server bulk-loads.  :mod:`~quotegraph.engines.steps` holds the steps in plain

@@ -1,4 +1,5 @@
-"""The build on Apache Spark: extraction and RDF writing on executors, linking on the driver.
+"""The build on Apache Spark: extraction, quote candidates and RDF on executors, the rest
+of resolve + link on the driver.
 
 Input: paths of article files or folders (readable at the same path on the driver and on
 every executor: a local disk in local mode, a shared file system on a cluster), an output
@@ -13,6 +14,10 @@ What runs where (see ``docs/spark.md``):
 * driver: the extracted records are collected, repeated ids dropped, then resolve + link
   run over the whole corpus, because ``resolve`` and ``link`` are whole-corpus functions
   that also read the article bodies;
+* executors, from inside ``link``: the quote candidates (shingle postings, shared-shingle
+  counts, exact containment, twins) as keyed reduces over ``(language, index, tokens)``
+  records (:mod:`quotegraph.engines.candidates`); the driver keeps the union-find, the
+  translations and the rest of ``link``;
 * executors again: each partition writes the named graphs of its articles, given the
   entities as a broadcast (:func:`~quotegraph.engines.steps.partition_lines`);
 * executors: the links graph, from slices of the cross-article records (entities, quotes,
@@ -34,7 +39,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from quotegraph.engines import layout, steps
+from quotegraph.engines import candidates, layout, steps
 from quotegraph.engines.local import no_articles
 from quotegraph.errors import QuotegraphError
 
@@ -160,7 +165,9 @@ def _run(
         collected = steps.collect(mapped.collect(), listing)
         if not collected.records:
             raise no_articles(paths, collected.rejected)
-        corpus = steps.link_records(collected.records, entities_file)
+        # the quote candidates run as keyed reduces on the executors, inside link
+        finder = candidates.spark_finder(sc, max(1, n))
+        corpus = steps.link_records(collected.records, entities_file, finder)
         entities = sc.broadcast(tuple(corpus.entities))
         dropped = sc.broadcast(collected.dropped)
         ids = sc.broadcast(steps.link_ids(corpus))

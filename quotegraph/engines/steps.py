@@ -9,7 +9,9 @@ Input: paths of article files or folders.  Output: N-Quads lines.  The steps, in
 3. :func:`collect` (driver): drop repeated article ids (first file wins, as
    ``read_articles`` does), list the rejected files, sort the articles by id as the
    embedded build does.
-4. :func:`link_records` (driver): resolve + link over all articles: a whole-corpus step.
+4. :func:`link_records` (driver): resolve + link over all articles: a whole-corpus step,
+   but for the quote candidates, which an engine may compute elsewhere (the Spark engine
+   runs them as keyed reduces: :mod:`quotegraph.engines.candidates`).
 5. :func:`partition_lines` (map again, per partition): the N-Quads of each article's
    named graph, given the entities (the only cross-article fact an article graph needs).
 6. :func:`links_lines` (map, per slice of :func:`link_slices`): the N-Quads of the links
@@ -36,6 +38,7 @@ from rdflib import Dataset
 from quotegraph.errors import InputError
 from quotegraph.extract import extract_quotes
 from quotegraph.ingest.reader import _files, iter_file
+from quotegraph.link.quotes import CandidateFinder
 from quotegraph.model import Article, Corpus, Entity, QuoteMention
 from quotegraph.rdf import write as _w
 from quotegraph.rdf.terms import graph_iri
@@ -170,12 +173,27 @@ def decode_all(records: Iterable[Record]) -> tuple[list[Article], list[QuoteMent
     return articles, mentions
 
 
-def link_records(records: Sequence[Record], entities_file: Path | None = None) -> Corpus:
-    """Resolve + link over every article (driver): the whole-corpus step."""
+def link_records(
+    records: Sequence[Record],
+    entities_file: Path | None = None,
+    find_candidates: CandidateFinder | None = None,
+) -> Corpus:
+    """Resolve + link over every article (driver): the whole-corpus step.
+
+    ``find_candidates`` computes the quote candidates elsewhere (Spark:
+    :func:`quotegraph.engines.candidates.spark_finder`); without it this is
+    :func:`quotegraph.pipeline.link_extracted`, the embedded build's step.
+    """
     from quotegraph.pipeline import link_extracted
 
     articles, mentions = decode_all(records)
-    return link_extracted(articles, mentions, entities_file=entities_file)
+    if find_candidates is None:
+        return link_extracted(articles, mentions, entities_file=entities_file)
+    from quotegraph.link import link
+    from quotegraph.resolve import resolve
+
+    resolution = resolve(articles, mentions, entities_file)
+    return link(articles, mentions, resolution, find_candidates=find_candidates)
 
 
 def _serialise(ds: Dataset) -> Iterator[str]:

@@ -57,9 +57,17 @@ def _quote_id(text: str) -> str:
 
 
 def link(
-    articles: Iterable[Article], mentions: Iterable[QuoteMention], resolution: Resolution
+    articles: Iterable[Article],
+    mentions: Iterable[QuoteMention],
+    resolution: Resolution,
+    *,
+    find_candidates: _quotes.CandidateFinder | None = None,
 ) -> Corpus:
-    """Group ``mentions`` into Quotes and derive venues, variants, relations and hops."""
+    """Group ``mentions`` into Quotes and derive venues, variants, relations and hops.
+
+    ``find_candidates`` computes the quote candidates elsewhere (see
+    :func:`quotegraph.link.quotes.group`); by default they are computed in this process.
+    """
     arts = {a.id: a for a in articles}
     ments = list(mentions)
     langs = [_language(m, arts) for m in ments]
@@ -72,7 +80,7 @@ def link(
         (kinds.get(sp, "other"), sp) if (sp := resolution.speaker_of.get(m.id)) else None
         for m in ments
     ]
-    index_groups, variants = _quotes.group(ments, langs, bodies, aligned, labels)
+    index_groups, variants = _quotes.group(ments, langs, bodies, aligned, labels, find_candidates)
     index_groups.sort(key=lambda g: min(ments[i].id for i in g))
     groups = [[ments[i] for i in g] for g in index_groups]
     speakers: list[str | None] = []

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from quotegraph.link.text import shingles, tokens, top_items
 from quotegraph.link.translate import PIVOT, has_lexicon, pivot_stems
@@ -28,6 +28,11 @@ SHORTLIST = 10  # candidate containers of a mention scored on all their shingles
 LONG_QUOTE = 15  # words: a passage this long, found almost whole (SAME_PASSAGE) elsewhere,
 SAME_PASSAGE = 0.9  # is the same utterance even when the speakers disagree
 SPLIT_GAP = 90  # characters between the two parts of a quote split by its attribution
+
+Candidates = dict[tuple[int, int], float]
+# token lists per language -> what :func:`candidates` gives for each (in the same order):
+# how another engine (quotegraph.engines.candidates, on Spark) stands in for it
+CandidateFinder = Callable[[Mapping[str, Sequence[list[str]]]], Mapping[str, Candidates]]
 
 
 def candidates(
@@ -140,11 +145,15 @@ def group(
     bodies: dict[str, str],
     aligned: set[tuple[str, str]],
     speakers: Sequence[tuple[str, str] | None] = (),
+    find: CandidateFinder | None = None,
 ) -> tuple[list[list[int]], list[VariantEdge]]:
     """Group mention indexes into quotes (scare quotes are left out of every group);
     ``aligned`` holds article pairs known translations; ``speakers`` the ``(kind, entity
     id)`` of each mention's resolved speaker, if any.  A mention shorter than
-    ``LONG_QUOTE`` words joins no group whose speaker of its kind is someone else."""
+    ``LONG_QUOTE`` words joins no group whose speaker of its kind is someone else.
+
+    ``find`` computes the :func:`candidates` of each language's token lists elsewhere (on
+    Spark executors); by default they are computed here, one language at a time."""
     toks = [tokens(m.text) for m in ments]
     uf = _Union(len(ments), speakers)
     edges: list[VariantEdge] = []
@@ -153,8 +162,10 @@ def group(
     for i in linkable:
         by_lang[languages[i]].append(i)
     best: dict[int, tuple[int, float]] = {}
-    for idx in by_lang.values():
-        for (a, b), score in candidates([toks[i] for i in idx]).items():
+    found = find({lang: [toks[i] for i in idx] for lang, idx in by_lang.items()}) if find else {}
+    for lang, idx in by_lang.items():
+        pairs = found[lang] if find else candidates([toks[i] for i in idx])
+        for (a, b), score in pairs.items():
             i, j = idx[a], idx[b]
             if score >= MIN_CONTAINMENT and len(toks[i]) >= 3 and _may_join(uf, toks, i, j, score):
                 uf.join(i, j)

@@ -3,6 +3,8 @@ embedded build of the same input (the reference every engine must match)."""
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -98,3 +100,20 @@ def _union(ds: Dataset) -> Graph:
 def same_build(reference: Reference) -> Callable[[EngineSummary], None]:
     """Check an engine's summary and parts against the embedded build of the same input."""
     return lambda summary: check_same_build(summary, reference)
+
+
+def _need(ok: bool, what: str) -> None:
+    if ok:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{what}; CI=true, so the Spark test must run (see scripts/ensure-java.sh)")
+    pytest.skip(f"{what}: the Spark engine test needs it")
+
+
+def need_spark() -> None:
+    """Skip without pyspark or Java, except under CI=true, where that is a failure."""
+    _need(
+        importlib.util.find_spec("pyspark") is not None,
+        "pyspark is not installed (pip install 'quotegraph[spark]')",
+    )
+    _need(shutil.which("java") is not None or "JAVA_HOME" in os.environ, "java is not on PATH")

@@ -6,42 +6,41 @@ except under CI=true, where a missing piece is a failure (CI installs both).
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import shutil
 import sys
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from quotegraph.engines import EngineError, build_spark
+from quotegraph.engines import EngineError, build_spark, candidates
 from quotegraph.engines.spark import spark_conf
 from quotegraph.engines.steps import EngineSummary
 
-from .conftest import STAMP, Reference
-
-
-def _need(ok: bool, what: str) -> None:
-    if ok:
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{what}; CI=true, so the Spark test must run (see scripts/ensure-java.sh)")
-    pytest.skip(f"{what}: the Spark engine test needs it")
+from .conftest import STAMP, Reference, need_spark
 
 
 @pytest.mark.slow
 def test_spark_local_mode_matches_the_embedded_build(
-    tmp_path: Path, reference: Reference, same_build: Callable[[EngineSummary], None]
+    tmp_path: Path,
+    reference: Reference,
+    same_build: Callable[[EngineSummary], None],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    _need(
-        importlib.util.find_spec("pyspark") is not None,
-        "pyspark is not installed (pip install 'quotegraph[spark]')",
-    )
-    _need(shutil.which("java") is not None or "JAVA_HOME" in os.environ, "java is not on PATH")
+    need_spark()
+    calls: list[list[str]] = []
+
+    def find_spark(sc: Any, lists: Mapping[str, Sequence[list[str]]], *args: Any) -> Any:
+        calls.append(sorted(lists))
+        return real(sc, lists, *args)
+
+    real = candidates.find_spark
+    monkeypatch.setattr(candidates, "find_spark", find_spark)
     out = tmp_path / "nq"
     summary = build_spark(reference.paths, out, "local[2]", partitions=3, timestamp=STAMP)
+    assert len(calls) == 1 and "en" in calls[0]  # the quote candidates ran on Spark
     assert summary.engine == "spark"
     assert sorted(p.name for p in (out / "articles").iterdir()) == [
         "_SUCCESS",
