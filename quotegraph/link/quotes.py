@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 
 from quotegraph.link.text import shingles, tokens, top_items
 from quotegraph.link.translate import PIVOT, has_lexicon, pivot_stems
@@ -49,6 +50,11 @@ def candidates(
     order = sorted(range(len(token_lists)), key=lambda i: -len(token_lists[i]))
     index: dict[str, list[int]] = defaultdict(list)
     first_with_text: dict[str, int] = {}
+
+    @lru_cache(maxsize=1 << 14)  # popular containers are shortlisted again and again
+    def grams_of(j: int) -> set[str]:
+        return shingles(token_lists[j], k)
+
     out: dict[tuple[int, int], float] = {}
     for i in order:
         grams = shingles(token_lists[i], k) if len(token_lists[i]) >= k else set()
@@ -59,9 +65,7 @@ def candidates(
             posting = index.get(gram)
             if posting and len(posting) <= MAX_POSTINGS:
                 counts.update(posting)
-        scored = Counter(
-            {j: len(grams & shingles(token_lists[j], k)) for j, _ in top_items(counts, SHORTLIST)}
-        )
+        scored = Counter({j: len(grams & grams_of(j)) for j, _ in top_items(counts, SHORTLIST)})
         text = " ".join(token_lists[i])
         if (twin := first_with_text.get(text)) is not None:
             scored[twin] = len(grams)
