@@ -315,7 +315,8 @@ def reported_speech(ctx: Context, quoted: list[Quoted]) -> list[Found]:
     for ss, se in ctx.layout.sents:
         k = bisect.bisect_left(sources, ss)
         sourced = k < len(sources) and sources[k] < se
-        if not sourced and not ctx.has_cue(ss, se):
+        cued = ctx.has_cue(ss, se)
+        if not sourced and not cued:
             continue  # nothing reports speech here
         if _inside(spans, ss) and _inside(spans, se - 1):
             continue
@@ -324,7 +325,7 @@ def reported_speech(ctx: Context, quoted: list[Quoted]) -> list[Found]:
             if f is not None and not _inside(spans, f.start):
                 out.append(f)
                 continue
-        if not ctx.has_cue(ss, se):
+        if not cued:
             continue
         out.extend(f for f in _reported(ctx, ss, se, spans) if not _inside(spans, f.start))
     return out

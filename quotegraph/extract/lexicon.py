@@ -89,6 +89,7 @@ class Lexicon:
     venue_after_re: re.Pattern[str] = re.compile(r"(?!)")
     venue_before_re: re.Pattern[str] = re.compile(r"(?!)")
     venue_after_low: re.Pattern[str] | None = None  # venue_after_re for a lower-cased body
+    venue_phrase_low: re.Pattern[str] | None = None  # venue_phrase_re for a lower-cased body
     venue_before_low: re.Pattern[str] | None = None  # venue_before_re for a lower-cased body
     memo: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
     """Results that depend on a short text alone (a name run's parts), kept across articles."""
@@ -152,6 +153,42 @@ def _lower_case_pattern(phrases: list[str]) -> re.Pattern[str] | None:
         return None
     alts = "|".join(rf"{c}(?<![\w-].)(?:{'|'.join(rests)})" for c, rests in groups.items())
     return re.compile(rf"(?:{alts})\s+")
+
+
+# a regex of literals, (?:…) groups, ? * + | and \w \s only: lower-casing it keeps its meaning
+_PLAIN_REGEX = re.compile(r"(?:[A-Za-z0-9 '\-|?*+)]|\(\?:|\\[ws])*")
+
+
+def _alternatives(regex: str) -> list[str]:
+    """The top-level alternatives of ``regex`` ("a|b(?:c|d)" -> ["a", "b(?:c|d)"])."""
+    out, depth, last = [], 0, 0
+    for i, c in enumerate(regex):
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 0:
+            out.append(regex[last:i])
+            last = i + 1
+    return [*out, regex[last:]]
+
+
+def _lower_case_phrases(matches: list[str]) -> re.Pattern[str] | None:
+    """``venue_phrase_re`` for :func:`safe_lower` text: case-sensitive, grouped by first letter.
+
+    Alternative ``j`` of phrase ``k`` is group ``v<k>_<j>``; its first letter is matched
+    before the lookbehind, so the regex engine skips ahead to those letters.  None unless
+    every alternative opens with a plain ASCII letter and is a :data:`_PLAIN_REGEX`.
+    """
+    groups: dict[str, list[str]] = {}
+    for k, match in enumerate(matches):
+        if not match.isascii() or not _PLAIN_REGEX.fullmatch(match):
+            return None
+        for j, alt in enumerate(_alternatives(match)):
+            if not alt[:1].isalpha() or alt[1:2] in ("?", "*", "+"):
+                return None
+            groups.setdefault(alt[0].lower(), []).append(f"(?P<v{k}_{j}>{alt[1:].lower()})")
+    if not groups:
+        return None
+    alts = "|".join(rf"{c}(?<!\w.)(?:{'|'.join(rests)})" for c, rests in groups.items())
+    return re.compile(rf"(?:{alts})(?!\w)")
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -228,13 +265,15 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     for key, target in (("named_after", lex.venue_after), ("named_before", lex.venue_before)):
         for vtype, phrases in (venues.get(key) or {}).items():
             target.extend((str(p).lower(), str(vtype)) for p in phrases or [])
-    groups = []
+    groups, matches = [], []
     for k, item in enumerate(venues.get("phrases") or []):
         pattern = re.compile(rf"(?<!\w)(?:{item['match']})(?!\w)", re.IGNORECASE)
         lex.venue_phrases.append((pattern, str(item["venue"]), str(item["type"])))
         groups.append(f"(?P<v{k}>{item['match']})")
+        matches.append(str(item["match"]))
     if groups:
         lex.venue_phrase_re = re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)", re.I)
+        lex.venue_phrase_low = _lower_case_phrases(matches)
     for pattern in data.get("inverted_tags") or []:
         lex.inverted.append(re.compile(str(pattern), re.IGNORECASE))
     lex.cue_index = Phrases(list(lex.cue_lemma))

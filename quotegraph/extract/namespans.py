@@ -126,6 +126,17 @@ def name_parts(run: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     return parts
 
 
+def name_parts_or_whole(run: str, lex: Lexicon) -> list[tuple[int, int, str]] | None:
+    """:func:`name_parts` of ``run``, or None when that is the whole run without a role.
+
+    >>> from quotegraph.extract.lexicon import lexicon
+    >>> name_parts_or_whole("Jane Doe", lexicon("en")) is None
+    True
+    """
+    parts = name_parts(run, lex)
+    return None if parts == [(0, len(run), "")] else parts
+
+
 def org_named(text: str, lex: Lexicon) -> bool:
     """Whether a name says it is an organisation ("Acme Inc", a listed organisation)."""
     return (

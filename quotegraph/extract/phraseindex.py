@@ -11,6 +11,7 @@ the phrases whose words occur are then located.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 _WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
@@ -23,7 +24,7 @@ _SEEN: list[tuple[str, int, int, str, set[str]]] = []
 
 
 def _words_of(text: str, start: int, stop: int) -> tuple[str, set[str]]:
-    """``text`` lower-cased and the distinct word parts of text[start:stop].
+    """``text`` lower-cased and the distinct word parts of text[start:stop] (and tokens).
 
     The last text's result is kept: the cue and role indexes scan the same body in turn.
     """
@@ -33,12 +34,12 @@ def _words_of(text: str, start: int, stop: int) -> tuple[str, set[str]]:
     low = text.lower()
     if len(low) != len(text):  # a case mapping changed lengths: keep those characters
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    # word parts never hold white space: split on it (C speed), then split only the tokens
-    # with other characters ("said," "Doe’s") into their parts
-    tokens = set((low if start == 0 and stop == len(low) else low[start:stop]).split())
-    words = set(filter(str.isalnum, tokens))
-    if len(words) < len(tokens):
-        words.update(_PART_RE.findall(" ".join(tokens.difference(words))))
+    # word parts never hold white space: split on it (C speed), then add the parts of the
+    # tokens with other characters ("said," "Doe’s").  Those tokens stay in the set: they
+    # can equal no probe (a probe holds word characters and apostrophes only) unless they
+    # are a part themselves.
+    words = set((low if start == 0 and stop == len(low) else low[start:stop]).split())
+    words.update(_PART_RE.findall(" ".join(itertools.filterfalse(str.isalnum, words))))
     _SEEN[:] = [(text, start, stop, low, words)]
     return low, words
 

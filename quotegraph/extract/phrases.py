@@ -46,13 +46,13 @@ def _last_tokens(body: str, lo: int, hi: int, auxiliaries: frozenset[str]) -> li
     trailing auxiliaries leave fewer than seven of the last twelve.
     """
     ms = list(_TOKEN.finditer(body, lo, hi))
-    for tail in (ms[-12:], ms):
-        toks = [(m.start(), m.end(), m.group()) for m in tail]
-        while toks and toks[-1][2].lower() in auxiliaries:
-            toks.pop()
-        if len(toks) >= 7 or len(tail) == len(ms):
-            return toks
-    return toks
+    n = k = len(ms)
+    while k and ms[k - 1].group().lower() in auxiliaries:
+        k -= 1
+    first = n - 12 if n > 12 else 0
+    if k - first < 7:
+        first = 0
+    return [(m.start(), m.end(), m.group()) for m in ms[first:k]]
 
 
 def _apposition_tail(head: str) -> re.Match[str] | None:

@@ -33,7 +33,7 @@ from typing import Any
 
 from quotegraph.extract.lexicon import UPPER, Lexicon
 from quotegraph.extract.marks import Quoted
-from quotegraph.extract.namespans import Name, Phrase, name_parts, org_named
+from quotegraph.extract.namespans import Name, Phrase, name_parts_or_whole, org_named
 from quotegraph.extract.phrases import PhraseFinder
 
 _CAP = rf"{UPPER}(?:[\w'’&.\-]*\w)?"
@@ -72,16 +72,26 @@ class Names(PhraseFinder):
         self._fullest: dict[str, str] = {}
         self._fulls: list[str] = []  # the fullest form of each name (set by _type_names)
         self.cache: dict[object, Any] = {}  # per-article scans other stages keep here
-        memo = lex.memo_for("name_parts")
+        # a run's parts, or None when the run is one whole name without a role (most runs)
+        memo = lex.memo_for("name_parts_or_whole")
         nouns_capitalised = lex.nouns_capitalised
         add = self.names.append
         k, last = 0, len(quoted_spans) - 1  # the last quote opening at or before the name
         for m in _NAME.finditer(body):
             text = m.group()
-            parts = memo.get(text)
-            if parts is None:
-                parts = memo[text] = name_parts(text, lex)
+            parts = memo.get(text, False)
+            if parts is False:
+                parts = memo[text] = name_parts_or_whole(text, lex)
             base = m.start()
+            if parts is None:
+                while k < last and quoted_spans[k + 1][0] <= base:
+                    k += 1  # (names come in body order)
+                if quoted_spans and quoted_spans[k][0] <= base < quoted_spans[k][1]:
+                    continue  # a name inside quotes
+                if not nouns_capitalised:
+                    add(Name(base, m.end(), text))  # the whole run (the common case)
+                    continue
+                parts = [(0, len(text), "")]
             for s, e, role in parts:
                 while k < last and quoted_spans[k + 1][0] <= base + s:
                     k += 1  # (names come in body order)
@@ -130,7 +140,7 @@ class Names(PhraseFinder):
         org_typed = lex.memo_for("org_named")
         for n in self.names:
             text, start, end = n.text, n.start, n.end
-            before = body[max(0, start - 12) : start].rsplit(None, 1)
+            before = body[start - 12 if start > 12 else 0 : start].rsplit(None, 1)
             prev = before[-1] if before else ""
             named = org_typed.get(text)
             if named is None:
@@ -139,23 +149,25 @@ class Names(PhraseFinder):
                 n.kind = "organization"
             elif prev and prev in titles:
                 n.kind, n.gender, n.strong = "person", titles[prev], True
-            comma = n.kind != "person" and body[end : end + 2].lstrip()[:1] == ","
-            app = apposition(body, end, end + 80) if comma else None
-            if app and app.group(2).lower() in org_nouns:
-                n.kind = "organization"
-                by_noun.setdefault(app.group(2).lower(), []).append(n)
-            prev_low = prev.lower()
-            if prev and prev_low in org_nouns:
+            after = body[end : end + 2]
+            if n.kind != "person" and after.lstrip()[:1] == ",":
+                app = apposition(body, end, end + 80)
+                if app and app.group(2).lower() in org_nouns:
+                    n.kind = "organization"
+                    by_noun.setdefault(app.group(2).lower(), []).append(n)
+            prev_low = prev.lower() if prev else ""
+            if prev_low and prev_low in org_nouns:
                 by_noun.setdefault(prev_low, []).append(n)
                 if n.kind == "any":
                     n.kind = "organization"
-            nxt_m = next_word(body, end, end + 80) if body[end : end + 1].isspace() else None
-            if nxt_m is not None:
-                nxt = nxt_m.group(1)
-                if nxt.islower() and nxt.lower() in org_nouns:
-                    by_noun.setdefault(nxt.lower(), []).append(n)
-                    n.gender = "n"  # a modifier of a noun ("Acme members"): never a person
-            if prev and prev_low in ("a", "an") and n.kind == "any":
+            if after[:1].isspace():
+                nxt_m = next_word(body, end, end + 80)
+                if nxt_m is not None:
+                    nxt = nxt_m.group(1)
+                    if nxt.islower() and nxt.lower() in org_nouns:
+                        by_noun.setdefault(nxt.lower(), []).append(n)
+                        n.gender = "n"  # a modifier of a noun ("Acme members"): never a person
+            if prev_low in ("a", "an") and n.kind == "any":
                 n.gender = "n"
         for rs, re_, role in lex.role_index.find(body):
             target = self._role_holder(rs, re_)

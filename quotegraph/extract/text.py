@@ -47,11 +47,11 @@ def sentences(body: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, 
     s = start
     for m in _BOUNDARY.finditer(body, start, end):
         e = m.end()
-        if body[m.start()] == "." and m.end() - m.start() == 1:
-            w = m.start()
-            while w > s and not body[w - 1].isspace():
-                w -= 1
-            word = body[w : m.start()].lower().lstrip("(\"'“‘")
+        dot = m.start()
+        if e - dot == 1 and body[dot] == ".":
+            # the word before the dot (nothing when white space precedes it)
+            head = body[s:dot] if dot > s and not body[dot - 1].isspace() else ""
+            word = head.rsplit(None, 1)[-1].lower().lstrip("(\"'“‘") if head else ""
             if word in lex.abbreviations or (len(word) == 1 and word.isalpha()):
                 continue
         out.append((s, e))

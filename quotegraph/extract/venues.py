@@ -60,7 +60,11 @@ def find_venue(body: str, lex: Lexicon, names: Names, start: int, end: int) -> V
 
 def _find(body: str, lex: Lexicon, names: Names, start: int, end: int) -> Venue | None:
     low = None
-    if lex.venue_after_low is not None or lex.venue_before_low is not None:
+    if (
+        lex.venue_after_low is not None
+        or lex.venue_before_low is not None
+        or lex.venue_phrase_low is not None
+    ):
         if "safe_lower" not in names.cache:
             names.cache["safe_lower"] = safe_lower(body)
         low = names.cache["safe_lower"]
@@ -88,8 +92,11 @@ def _find(body: str, lex: Lexicon, names: Names, start: int, end: int) -> Venue 
             if body[max(0, s - 4) : s] == "The ":
                 s, text = s - 4, "The " + text
             return Venue(text, vtype, s, n.end)
-    hit = lex.venue_phrase_re.search(body, start, end)
-    if hit and hit.lastgroup:
-        _, name, vtype = lex.venue_phrases[int(hit.lastgroup[1:])]
+    if low is not None and lex.venue_phrase_low is not None:
+        hit = lex.venue_phrase_low.search(low, start, end)  # same matches, much faster
+    else:
+        hit = lex.venue_phrase_re.search(body, start, end)
+    if hit and hit.lastgroup:  # group v<k> (or v<k>_<j>, alternative j): phrase k
+        _, name, vtype = lex.venue_phrases[int(hit.lastgroup[1:].split("_")[0])]
         return Venue(name, vtype, hit.start(), hit.end())
     return None
