@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote, unquote
 
 from rdflib import Literal, URIRef
@@ -60,6 +61,7 @@ def slug(name: str) -> str:
     return _SLUG.sub("-", name.casefold()).strip("-") or "x"
 
 
+@lru_cache(maxsize=1 << 12)  # literals are immutable: reuse the frequent ones
 def text(value: str) -> Literal:
     """A plain string literal."""
     return Literal(value)
@@ -70,6 +72,7 @@ def is_date(value: str) -> bool:
     return bool(_DATE.fullmatch(value))
 
 
+@lru_cache(maxsize=1 << 16)  # literals are immutable: reuse the frequent ones
 def date(value: str) -> Literal:
     """``xsd:date`` for ``YYYY-MM-DD``, a plain string otherwise."""
     if _DATE.fullmatch(value):
@@ -77,15 +80,18 @@ def date(value: str) -> Literal:
     return Literal(value)
 
 
+@lru_cache(maxsize=1 << 16)  # literals are immutable: reuse the frequent ones
 def double(value: float) -> Literal:
     """``xsd:double``; rdflib normalises the lexical form, also when parsing Oxigraph's."""
     return Literal(float(value))
 
 
+@lru_cache(maxsize=1 << 16)  # literals are immutable: reuse the frequent ones
 def boolean(value: bool) -> Literal:
     return Literal("true" if value else "false", datatype=XSD.boolean)
 
 
+@lru_cache(maxsize=1 << 16)  # literals are immutable: reuse the frequent ones
 def integer(value: int) -> Literal:
     return Literal(str(int(value)), datatype=XSD.integer)
 
