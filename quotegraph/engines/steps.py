@@ -218,7 +218,8 @@ def article_lines(records: Iterable[Record], entities: Sequence[Entity]) -> Iter
             ds = Dataset()
             for article, mentions in map(decode, batch):
                 g = ds.graph(graph_iri("article", article.id))
-                _w._article(g, article, ids)
+                _w._article(g, article)
+                _w._publisher(g, article, ids)
                 for m in mentions:
                     _w._mention(g, m, article.body)
             yield from _serialise(ds)

@@ -100,7 +100,9 @@ def to_dataset(corpus: Corpus, timestamp: str | None = None) -> Dataset:
     bind_prefixes(ds)
     ids = _Ids(corpus)
     for article in corpus.articles:
-        _article(ds.graph(graph_iri("article", article.id)), article, ids)
+        graph = ds.graph(graph_iri("article", article.id))
+        _article(graph, article)
+        _publisher(graph, article, ids)
     for mention in corpus.mentions:
         graph = ds.graph(graph_iri("article", mention.article_id))
         _mention(graph, mention, _body_of(corpus, mention.article_id))
@@ -151,7 +153,9 @@ def _body_of(corpus: Corpus, article_id: str) -> str | None:
     return next((a.body for a in corpus.articles if a.id == article_id), None)
 
 
-def _article(g: Graph, a: Article, ids: _Ids) -> None:
+def _article(g: Graph, a: Article) -> None:
+    """What ingest found about article ``a`` (everything but its publisher entity, which
+    depends on the other articles: see :func:`_publisher`)."""
     node = iri("article", a.id)
     g.add((node, RDF.type, SDO.NewsArticle))
     g.add((node, RDF.type, PROV.Entity))
@@ -168,19 +172,27 @@ def _article(g: Graph, a: Article, ids: _Ids) -> None:
         g.add((node, QG.sourceFile, text(a.source)))
     if a.outlet is not None:
         g.add((node, QG.outletName, text(a.outlet)))
-        entity = ids.outlet_named(a.outlet)
-        outlet = iri("entity", entity.id if entity else slug(a.outlet))
-        g.add((node, SDO.publisher, outlet))
-        if entity is None:
-            g.add((outlet, RDF.type, SDO.NewsMediaOrganization))
-            g.add((outlet, RDF.type, PROV.Agent))
-            g.add((outlet, SDO.name, text(a.outlet)))
     for key, value in a.extra.items():
         prop = sub(node, "meta", key)
         g.add((node, SDO.additionalProperty, prop))
         g.add((prop, RDF.type, SDO.PropertyValue))
         g.add((prop, SDO.name, text(key)))
         g.add((prop, SDO.value, text(value)))
+
+
+def _publisher(g: Graph, a: Article, ids: _Ids) -> None:
+    """The outlet entity article ``a`` names as its publisher, in the article's graph (typed
+    there when resolve made no entity of it)."""
+    if a.outlet is None:
+        return
+    node = iri("article", a.id)
+    entity = ids.outlet_named(a.outlet)
+    outlet = iri("entity", entity.id if entity else slug(a.outlet))
+    g.add((node, SDO.publisher, outlet))
+    if entity is None:
+        g.add((outlet, RDF.type, SDO.NewsMediaOrganization))
+        g.add((outlet, RDF.type, PROV.Agent))
+        g.add((outlet, SDO.name, text(a.outlet)))
 
 
 def _selector(g: Graph, node: URIRef, span: Span) -> None:

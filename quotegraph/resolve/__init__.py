@@ -18,11 +18,13 @@ people sharing only a surname are never merged.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -32,7 +34,6 @@ from quotegraph.model import Article, Entity, EntityType, Merge, QuoteMention, V
 from quotegraph.resolve.aliases import Registry, key, slug
 from quotegraph.resolve.describe import description
 from quotegraph.resolve.names import (
-    any_role,
     find_role,
     generic_org_words,
     is_acronym,
@@ -41,7 +42,7 @@ from quotegraph.resolve.names import (
     not_names,
     org_in,
     person_match,
-    role_patterns,
+    role_match,
     surname_match,
     typo_match,
 )
@@ -65,11 +66,11 @@ class Resolution:
 
 def _alias_files(articles: list[Article], entities_file: Path | None) -> list[Path]:
     found = []
-    for art in articles:
-        if art.source:
-            candidate = Path(art.source).parent / "entities.yaml"
-            if candidate.is_file() and candidate not in found:
-                found.append(candidate)
+    folders = dict.fromkeys(os.path.dirname(art.source) for art in articles if art.source)
+    for folder in folders:
+        candidate = Path(folder or ".") / "entities.yaml"
+        if candidate.is_file():
+            found.append(candidate)
     if entities_file is not None:
         found.append(Path(entities_file))
     return found
@@ -81,39 +82,54 @@ def _role_facts(reg: Registry, articles: list[Article]) -> dict[tuple[str, str],
     for rec in reg.of_type(EntityType.PERSON):
         if rec.owner and rec.role:
             facts.setdefault((rec.owner, rec.role), set()).add(rec.id)
-    phrases, quick = role_patterns(), any_role()
-    full_names: dict[str, set[str]] = {}  # person id -> folded aliases of two words or more
+    names = _full_names(reg)
     for art in articles:
         body = fold(art.body)
-        main_org = _main_org(reg, art)
-        people = {eid for tok in set(key(art.body).split()) for eid in reg.by_surname.get(tok, ())}
-        for rec in (reg.records[eid] for eid in sorted(people)):
-            if rec.id not in full_names:
-                full_names[rec.id] = {fold(a) for a in rec.aliases if len(a.split()) >= 2}
-            for alias in full_names[rec.id]:
-                for at in _occurrences(alias, body):
-                    window = body[max(0, at - 70) : at + len(alias) + 50]
-                    wkey = key(window)
-                    if not quick.search(wkey):
-                        continue
-                    for pattern, role in phrases:
-                        if not pattern.search(wkey):
-                            continue
-                        org = org_in(reg, window.replace(alias, " "))
-                        if org is None and not generic_org_words().isdisjoint(wkey.split()):
-                            org = main_org
-                        if org:
-                            facts.setdefault((org, role), set()).add(rec.id)
-                        break
+        main_org: list[str | None] = []  # computed once, when a phrase needs it
+        for person, start, end in _name_spans(body, names):
+            window = body[max(0, start - 70) : end + 50]
+            wkey = key(window)
+            found = role_match(wkey)
+            if found is None:
+                continue
+            org = org_in(reg, window.replace(body[start:end], " "))
+            if org is None and not generic_org_words().isdisjoint(wkey.split()):
+                main_org = main_org or [_main_org(reg, art)]
+                org = main_org[0]
+            if org:
+                facts.setdefault((org, found[1]), set()).add(person)
     return facts
 
 
-def _occurrences(needle: str, text: str) -> Iterator[int]:
-    """Start offsets of the non-overlapping occurrences of ``needle`` in ``text``."""
-    at = text.find(needle)
-    while at >= 0 and needle:
-        yield at
-        at = text.find(needle, at + len(needle))
+_WORD = re.compile(r"\w+")
+
+
+def _full_names(reg: Registry) -> dict[tuple[str, str], list[tuple[tuple[str, ...], str]]]:
+    """Last two words -> ``(words, person id)`` of every full-name alias (two words or more)
+    of the people of ``reg``: finds them in a body in one pass over its words."""
+    names: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
+    for rec in reg.of_type(EntityType.PERSON):
+        for words in {tuple(key(a).split()) for a in rec.aliases}:
+            if len(words) >= 2:
+                names.setdefault((words[-2], words[-1]), []).append((words, rec.id))
+    return names
+
+
+def _name_spans(
+    body: str, names: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]]
+) -> Iterator[tuple[str, int, int]]:
+    """``(person id, start, end)`` of each full name of ``names`` in the folded ``body``,
+    matched on whole words."""
+    words = _WORD.findall(body)
+    ends = [i for i, pair in enumerate(pairwise(words), 1) if pair in names]
+    if not ends:
+        return
+    spans = [m.span() for m in _WORD.finditer(body)]
+    for i in ends:
+        for name, person in names[words[i - 1], words[i]]:
+            first = i - len(name) + 1
+            if first >= 0 and (len(name) == 2 or tuple(words[first : i + 1]) == name):
+                yield person, spans[first][0], spans[i][1]
 
 
 def _main_org(reg: Registry, art: Article) -> str | None:

@@ -99,18 +99,42 @@ def any_role() -> re.Pattern[str]:
     return re.compile(rf"(?:^| )(?:{phrases})(?: |$)")
 
 
+@cache
+def _roles_by_first_word() -> dict[str, list[tuple[int, re.Pattern[str], str]]]:
+    """:func:`role_patterns` by the first word of their phrase, with their rank (a phrase can
+    only match a key holding its first word)."""
+    out: dict[str, list[tuple[int, re.Pattern[str], str]]] = {}
+    for rank, ((phrase, _), (pattern, role)) in enumerate(
+        zip(role_phrases(), role_patterns(), strict=True)
+    ):
+        out.setdefault(phrase.split(" ", 1)[0], []).append((rank, pattern, role))
+    return out
+
+
+def role_match(k: str) -> tuple[re.Match[str], str] | None:
+    """The match and canonical role of the first of :func:`role_phrases` (longest first)
+    found in the key ``k``."""
+    if not any_role().search(k):
+        return None
+    index = _roles_by_first_word()
+    found = sorted(entry for word in set(k.split()) for entry in index.get(word, ()))
+    for _, pattern, role in found:
+        match = pattern.search(k)
+        if match:
+            return match, role
+    return None
+
+
 def find_role(name: str) -> tuple[str, str] | None:
     """``(role, rest of the name)`` when ``name`` contains a role phrase ("Acme's CEO")."""
     k = key(name)
-    if not any_role().search(k):
+    found = role_match(k)
+    if found is None:
         return None
-    for pattern, role in role_patterns():
-        match = pattern.search(k)
-        if match:
-            rest = (k[: match.start()] + " " + k[match.end() :]).split()
-            rest = [w for w in rest if w not in {"of", "at", "from", "dari", "de", "von", "du"}]
-            return role, " ".join(rest)
-    return None
+    match, role = found
+    rest = (k[: match.start()] + " " + k[match.end() :]).split()
+    rest = [w for w in rest if w not in {"of", "at", "from", "dari", "de", "von", "du"}]
+    return role, " ".join(rest)
 
 
 def typo_match(reg: Registry, name: str, types: tuple[EntityType, ...]) -> tuple[str, float] | None:

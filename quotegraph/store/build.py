@@ -9,23 +9,32 @@ For the embedded store the new directory also receives, before the swap, the tex
 (:mod:`quotegraph.store.index`) and the extraction cache (:mod:`quotegraph.store.cache`):
 ``incremental=True`` then adds new articles to a store without extracting the old ones
 again (resolve and link run over old + new, so the result equals a full rebuild).
+
+The embedded build overlaps its stages: the extraction workers also write each article's
+graph as N-Quads (:func:`quotegraph.store.nquads.article_quads`), spooled to a temporary
+file next to the store; a background thread bulk-loads them into the fresh store while
+resolve and link run, then loads the links graph while a second thread writes it.
 """
 
 from __future__ import annotations
 
+import hashlib
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from quotegraph.errors import InputError, NotFoundError, StoreError
 from quotegraph.ingest import ReadReport, read_articles
 from quotegraph.model import Article, Corpus, QuoteMention
-from quotegraph.parallel import extract_all
+from quotegraph.parallel import extract_with_quads
 from quotegraph.rdf import to_dataset
 from quotegraph.store import EmbeddedStore, open_store
 from quotegraph.store.cache import decode, encode, read_cache, write_cache
 from quotegraph.store.index import rows_of, write_index
-from quotegraph.store.nquads import pipelined, write_nquads
+from quotegraph.store.loader import file_chunks
+from quotegraph.store.nquads import article_quads, pipelined, write_nquads
 
 
 @dataclass(frozen=True)
@@ -85,15 +94,79 @@ def build(
     """
     paths = list(paths)
     target = open_store(store)
-    embedded = isinstance(target, EmbeddedStore)
-    if isinstance(target, EmbeddedStore):
-        target.check_unlocked()
-    elif incremental:
-        raise StoreError("--incremental needs an embedded store (a directory)")
-    extracted: Extracted = _old(target) if isinstance(target, EmbeddedStore) and incremental else {}
-    before = len(extracted)
+    if not isinstance(target, EmbeddedStore):
+        if incremental:
+            raise StoreError("--incremental needs an embedded store (a directory)")
+        extracted, report = _extract(paths, {}, jobs, progress, None)
+        corpus = _link(*_flatten(extracted), entities_file)
+        triples = target.replace(to_dataset(corpus, timestamp=timestamp))
+        return _summary(store, corpus, report, triples, None)
+    target.check_unlocked()
+    old = _old(target) if incremental else {}
+    spool_dir = target.path.parent
+    spool_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryFile(prefix=f".{target.path.name}.spool-", dir=spool_dir) as spool:
+        graphs = _Graphs(spool)
+        for article, mentions in old.values():
+            graphs.add(article.id, article_quads(article, mentions))
+        extracted, report = _extract(paths, old, jobs, progress, graphs)
+        with target.rebuilding() as fresh:
+            spool.seek(0)
+            fresh.feed(file_chunks(spool))  # loads while resolve and link run here
+            articles, mentions = _flatten(extracted)
+            corpus = _link(articles, mentions, entities_file)
+            links, links_id = pipelined(
+                lambda out: write_nquads(corpus, out, timestamp, article_graphs=False), eager=True
+            )
+            fresh.feed(links)
+
+            def build_id() -> str:
+                return graphs.build_id(links_id())
+
+            def extras(folder: Path) -> None:
+                write_index(folder, rows_of(corpus), build_id())
+                write_cache(folder, (encode(*extracted[i]) for i in sorted(extracted)))
+
+            triples = fresh.finish(build_id, extras)
+    added = len(extracted) - len(old) if incremental else None
+    return _summary(store, corpus, report, triples, added)
+
+
+class _Graphs:
+    """The article graphs' N-Quads spooled to a file for the loader, with a digest per
+    article: the build id digests them in article id order, so it does not depend on the
+    order the files were read in."""
+
+    def __init__(self, spool: BinaryIO) -> None:
+        self.spool = spool
+        self.digests: dict[str, str] = {}
+
+    def add(self, article_id: str, quads: bytes) -> None:
+        self.spool.write(quads)
+        self.digests[article_id] = hashlib.sha256(quads).hexdigest()
+
+    def build_id(self, links_id: str) -> str:
+        digest = hashlib.sha256()
+        for article_id in sorted(self.digests):
+            digest.update(f"{article_id} {self.digests[article_id]}\n".encode())
+        digest.update(links_id.encode())
+        return digest.hexdigest()
+
+
+def _extract(
+    paths: list[str | Path],
+    old: Extracted,
+    jobs: int,
+    progress: Callable[[Article], None] | None,
+    graphs: _Graphs | None,
+) -> tuple[Extracted, ReadReport]:
+    """``old`` plus the articles read from ``paths`` and their mentions (a repeated id is
+    rejected); with ``graphs``, each new article's graph goes there too."""
+    extracted = dict(old)
     report = ReadReport()
-    for article, mentions in extract_all(read_articles(paths, report), jobs, progress):
+    for article, mentions, quads in extract_with_quads(
+        read_articles(paths, report), jobs, progress, quads=graphs is not None
+    ):
         if article.id in extracted:
             report.rejected.append(
                 InputError(
@@ -102,19 +175,25 @@ def build(
             )
             continue
         extracted[article.id] = (article, mentions)
-    if len(extracted) == before:
+        if graphs is not None:
+            graphs.add(article.id, quads)
+    if len(extracted) == len(old):
         if report.rejected:
             reasons = "; ".join(str(e) for e in report.rejected[:3])
             raise InputError(", ".join(map(str, paths)), f"no readable new article ({reasons})")
         raise NotFoundError(f"no article files under {', '.join(map(str, paths))}")
+    return extracted, report
+
+
+def _flatten(extracted: Extracted) -> tuple[list[Article], list[QuoteMention]]:
+    """The articles in id order and their mentions, article by article."""
     order = sorted(extracted)
-    articles = [extracted[i][0] for i in order]
-    mentions = [m for i in order for m in extracted[i][1]]
-    corpus = _link(articles, mentions, entities_file)
-    if isinstance(target, EmbeddedStore):
-        triples = _store_embedded(target, corpus, extracted, order, timestamp)
-    else:
-        triples = target.replace(to_dataset(corpus, timestamp=timestamp))
+    return [extracted[i][0] for i in order], [m for i in order for m in extracted[i][1]]
+
+
+def _summary(
+    store: str | Path, corpus: Corpus, report: ReadReport, triples: int, added: int | None
+) -> BuildSummary:
     return BuildSummary(
         store=str(store),
         articles=len(corpus.articles),
@@ -123,22 +202,8 @@ def build(
         entities=len(corpus.entities),
         triples=triples,
         rejected=tuple(report.rejected),
-        added=len(extracted) - before if incremental and embedded else None,
+        added=added,
     )
-
-
-def _store_embedded(
-    target: EmbeddedStore, corpus: Corpus, extracted: Extracted, order: list[str], stamp: str | None
-) -> int:
-    """Write the N-Quads in a thread while the store loads them, then the index and the
-    cache, all swapped in at once (no scratch file: loading overlaps with writing)."""
-    chunks, build_id = pipelined(lambda out: write_nquads(corpus, out, stamp))
-
-    def extras(folder: Path) -> None:
-        write_index(folder, rows_of(corpus), build_id())
-        write_cache(folder, (encode(*extracted[i]) for i in order))
-
-    return target.replace_nquads(chunks, build_id, extras)
 
 
 def _link(

@@ -13,10 +13,8 @@ while it runs.
 from __future__ import annotations
 
 import contextlib
-import gc
 import glob
 import hashlib
-import itertools
 import os
 import shutil
 import time
@@ -31,12 +29,11 @@ from rdflib.term import Node
 from quotegraph.errors import QueryError, StoreError
 from quotegraph.model import Corpus
 from quotegraph.rdf import from_dataset
+from quotegraph.store.loader import BUILD_FILE, Rebuild, file_chunks
 from quotegraph.store.results import QueryResult
 from quotegraph.vocab import XSD
 
-BUILD_FILE = "quotegraph-build-id"
 READ_RETRIES = 6  # a reader racing a build swap retries this often
-LOAD_CHUNK = 200_000  # N-Quads lines per bulk load: ~250 MB of loader memory
 
 
 T = TypeVar("T")
@@ -81,13 +78,27 @@ class EmbeddedStore:
         """Replace the whole store by the N-Quads ``source``: bytes, a file path, or chunks
         of whole lines (for instance from :func:`quotegraph.store.nquads.pipelined`).
 
-        A file is loaded ``LOAD_CHUNK`` lines at a time and chunks one by one, so they must
-        not use blank nodes (their labels are scoped to one load); the build's have none.
+        A file is loaded about ``FILE_CHUNK_BYTES`` at a time and chunks one by one, so they
+        must not use blank nodes (their labels are scoped to one load); the build's have none.
 
         ``build_id`` (a hash of the content, or a function giving it once ``source`` is
         consumed) is written to ``BUILD_FILE`` in the store directory, so files derived from
         the store can tell whether they are in step.
         """
+        with self.rebuilding() as fresh:
+            if isinstance(source, Path):
+                with source.open("rb") as lines:
+                    fresh.feed(file_chunks(lines))
+                    return fresh.finish(build_id, extra)
+            fresh.feed([source] if isinstance(source, bytes) else source)
+            return fresh.finish(build_id, extra)
+
+    @contextlib.contextmanager
+    def rebuilding(self) -> Iterator[Rebuild]:
+        """Hold the build lock and give a :class:`~quotegraph.store.loader.Rebuild` of a fresh
+        sibling folder; when the block ends after ``finish``, swap it in.  On an error, or
+        when the block ends without ``finish``, the fresh folder is removed and the old store
+        stays as it was."""
         with lock(self.path):
             check_replaceable(self.path)
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -96,35 +107,22 @@ class EmbeddedStore:
             for leftover in (fresh, old):
                 shutil.rmtree(leftover, ignore_errors=True)
             try:
-                store = ox.Store(str(fresh))
-                if isinstance(source, Path):  # in chunks: bounds the loader's memory
-                    with source.open("rb") as lines:
-                        while chunk := b"".join(itertools.islice(lines, LOAD_CHUNK)):
-                            store.bulk_load(chunk, format=ox.RdfFormat.N_QUADS)
-                elif isinstance(source, bytes):
-                    store.bulk_load(source, format=ox.RdfFormat.N_QUADS)
-                else:
-                    for chunk in source:  # the loader releases the GIL: a producer can run
-                        store.bulk_load(chunk, format=ox.RdfFormat.N_QUADS)
-                store.flush()
-                count = len(store)
-                del store
-                gc.collect()
-                bid = build_id if isinstance(build_id, str) else build_id()
-                (fresh / BUILD_FILE).write_text(bid, encoding="utf-8")
-                if extra is not None:
-                    extra(fresh)
-            except (OSError, SyntaxError, ValueError) as exc:
+                rebuild = Rebuild(fresh, str(self.path))
+            except OSError as exc:
                 shutil.rmtree(fresh, ignore_errors=True)
-                raise StoreError(f"{self.path}: could not build the new store: {exc}") from exc
+                raise StoreError(f"{self.path}: could not create the new store: {exc}") from exc
+            try:
+                yield rebuild
+                if not (fresh / BUILD_FILE).is_file():
+                    raise StoreError(f"{self.path}: the new store was not finished")
             except BaseException:
+                rebuild.abandon()
                 shutil.rmtree(fresh, ignore_errors=True)
                 raise
             if self.path.exists():
                 os.rename(self.path, old)
             os.rename(fresh, self.path)
             shutil.rmtree(old, ignore_errors=True)
-        return count
 
     def build_id(self) -> str | None:
         """The id of the build the store holds (None for a store written before ids)."""

@@ -22,7 +22,7 @@ import contextlib
 import hashlib
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cache
 from queue import Empty, Queue
@@ -32,7 +32,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import Node
 
-from quotegraph.model import Corpus, Entity, QuoteMention
+from quotegraph.model import Article, Corpus, Entity, QuoteMention
 from quotegraph.rdf import write as _w
 from quotegraph.rdf.terms import graph_iri
 
@@ -75,8 +75,25 @@ def _iri(node: Node) -> str:
     return node.n3()
 
 
-def write_nquads(corpus: Corpus, out: BinaryIO, timestamp: str | None = None) -> str:
-    """Write the quads of ``corpus`` to ``out``; returns the SHA-256 of the bytes written."""
+def article_quads(article: Article, mentions: Iterable[QuoteMention]) -> bytes:
+    """The N-Quads of the graph of ``article``: what ingest and extract found in it, which
+    needs no other article (so worker processes write it).  The publisher entity, which
+    depends on resolve, is left to ``write_nquads(..., article_graphs=False)``."""
+    g = _Lines(graph_iri("article", article.id))
+    _w._article(g, article)  # type: ignore[arg-type]
+    for m in mentions:
+        _w._mention(g, m, article.body)  # type: ignore[arg-type]
+    return "".join(g.lines).encode("utf-8")
+
+
+def write_nquads(
+    corpus: Corpus, out: BinaryIO, timestamp: str | None = None, *, article_graphs: bool = True
+) -> str:
+    """Write the quads of ``corpus`` to ``out``; returns the SHA-256 of the bytes written.
+
+    With ``article_graphs=False`` the part :func:`article_quads` writes is left out: only
+    each article's publisher, the links graph and the build graph are written.
+    """
     digest = hashlib.sha256()
 
     def emit(data: bytes) -> None:
@@ -85,14 +102,14 @@ def write_nquads(corpus: Corpus, out: BinaryIO, timestamp: str | None = None) ->
 
     ids = _ids(corpus)
     by_article: dict[str, list[QuoteMention]] = defaultdict(list)
-    for m in corpus.mentions:
-        by_article[m.article_id].append(m)
+    if article_graphs:
+        for m in corpus.mentions:
+            by_article[m.article_id].append(m)
     for article in corpus.articles:
         g = _Lines(graph_iri("article", article.id))
-        _w._article(g, article, ids)  # type: ignore[arg-type]
-        for m in by_article.get(article.id, ()):
-            _w._mention(g, m, article.body)  # type: ignore[arg-type]
-        emit("".join(g.lines).encode("utf-8"))
+        _w._publisher(g, article, ids)  # type: ignore[arg-type]
+        lines = "".join(g.lines).encode("utf-8")
+        emit(article_quads(article, by_article[article.id]) + lines if article_graphs else lines)
     for part in _link_parts(corpus):
         g = _Lines(graph_iri("links"))
         _w._links(g, part, ids)  # type: ignore[arg-type]
@@ -149,14 +166,15 @@ class _Chunks:
 
 
 def pipelined(
-    produce: Callable[[BinaryIO], str], size: int = PIPE_CHUNK_BYTES
+    produce: Callable[[BinaryIO], str], size: int = PIPE_CHUNK_BYTES, *, eager: bool = False
 ) -> tuple[Iterator[bytes], Callable[[], str]]:
     """Run ``produce(out)`` (e.g. ``write_nquads``) in a thread; return the chunks it writes,
     as an iterator for the consumer, and a function giving its result once they are all read.
 
     The Oxigraph loader releases the GIL, so writing the next chunk overlaps with loading the
     last one; at most ``PIPE_DEPTH`` chunks wait in between.  An exception in ``produce`` is
-    raised by the iterator.
+    raised by the iterator.  The thread starts when the first chunk is asked for, or at
+    once when ``eager`` (to have chunks ready while the consumer is still busy).
 
     >>> chunks, result = pipelined(lambda out: out.write(b"a\\n") and "done", size=1)
     >>> list(chunks), result()
@@ -176,9 +194,12 @@ def pipelined(
             queue.put(exc)
 
     thread = threading.Thread(target=run, name="quotegraph-nquads", daemon=True)
+    if eager:
+        thread.start()
 
     def chunks() -> Iterator[bytes]:
-        thread.start()
+        if not eager:
+            thread.start()
         try:
             while (item := queue.get()) is not None:
                 if isinstance(item, BaseException):
