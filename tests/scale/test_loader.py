@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from quotegraph.errors import StoreError
@@ -21,7 +21,7 @@ TIMESTAMP = "2026-01-01"
 QUAD = b"<http://ex.org/s> <http://ex.org/p> <http://ex.org/o%d> <http://ex.org/g> .\n"
 
 
-def _graphs(ds: Dataset) -> dict[str, Dataset]:
+def _graphs(ds: Dataset) -> dict[str, Graph]:
     return {str(g.identifier): g for g in ds.graphs() if len(g)}
 
 
