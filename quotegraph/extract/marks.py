@@ -71,9 +71,13 @@ _TITLE_MAX = 8  # a title has at most this many words (see is_title)
 _MAX_STACK = 24
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Quoted:
-    """One quoted stretch: ``body[start:end] == text``, marks at ``open_at``/``close_at``."""
+    """One quoted stretch: ``body[start:end] == text``, marks at ``open_at``/``close_at``.
+
+    (``__init__`` is written out: the generated frozen one sets each field through
+    ``object.__setattr__``, several times slower.)
+    """
 
     start: int
     end: int
@@ -83,6 +87,28 @@ class Quoted:
     open_at: int
     close_at: int
     paragraphs: int = 1
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        open_mark: str,
+        close_mark: str,
+        open_at: int,
+        close_at: int,
+        paragraphs: int = 1,
+    ) -> None:
+        self.__dict__.update(
+            start=start,
+            end=end,
+            text=text,
+            open_mark=open_mark,
+            close_mark=close_mark,
+            open_at=open_at,
+            close_at=close_at,
+            paragraphs=paragraphs,
+        )
 
     @property
     def single(self) -> bool:
@@ -156,7 +182,6 @@ def scan(body: str) -> list[Quoted]:
 
     for m in _TOKEN.finditer(body):
         if m.group()[0] in _NL:
-            nxt = _next_nonspace(body, m.end())
             if carried is not None:  # a carried quote must close in its first paragraph
                 carried = None
                 stack.clear()
@@ -164,6 +189,7 @@ def scan(body: str) -> list[Quoted]:
             outer = stack[0] if stack else None
             if outer is not None:
                 stack[:] = [outer]
+                nxt = _next_nonspace(body, m.end())
                 mark2 = body[nxt : nxt + 2] if body.startswith("''", nxt) else body[nxt : nxt + 1]
                 if mark2 and (mark2 == outer.mark or mark2 in _OPEN_ONLY):
                     reopen_at = nxt
@@ -174,7 +200,8 @@ def scan(body: str) -> list[Quoted]:
                 outer.paragraphs += 1
                 end_paragraph()
                 continue
-            end_paragraph()
+            if para_quotes or bad_para or straight_in_para:  # (else nothing to end)
+                end_paragraph()
             continue
         mark, s, e = m.group(), m.start(), m.end()
         if s == reopen_at:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from quotegraph.extract.lexicon import Lexicon
 
@@ -144,3 +145,26 @@ def org_named(text: str, lex: Lexicon) -> bool:
         or text in lex.organisations
         or text.removeprefix("The ") in lex.organisations
     )
+
+
+def after_noun(body: str, span: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
+    """German "der Sprecher Peter Wolf": after a determiner the first word is a noun."""
+    s, e = span
+    words = body[s:e].split()
+    prev = body[max(0, s - 8) : s].split()
+    if len(words) >= 3 and prev and prev[-1].lower() in lex.determiners:
+        return s + len(words[0]) + 1, e
+    return span
+
+
+@cache
+def noun_heads(nouns: frozenset[str]) -> frozenset[str]:
+    """The first two letters of each noun (the whole noun when it has one letter).
+
+    A word can be one of ``nouns`` only if it opens with one of these: the name index skips
+    its next-word lookup otherwise.
+
+    >>> sorted(noun_heads(frozenset({"party", "firm", "x"})))
+    ['fi', 'pa', 'x']
+    """
+    return frozenset(noun[:2] for noun in nouns)

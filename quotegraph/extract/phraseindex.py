@@ -65,6 +65,7 @@ class Phrases:
         self._probes: dict[str, list[str]] = {}  # a first word's leading part -> first words
         for word in self.first:
             self._probes.setdefault(_PART_RE.findall(word)[0], []).append(word)
+        self._probe_set = frozenset(self._probes)  # (a set meets a set faster than a dict)
         # the later (ASCII) words of each phrase of a first word that opens only longer
         # phrases: a lower-cased text lacking them cannot hold it ("in the words of")
         self._later = {
@@ -88,9 +89,10 @@ class Phrases:
         low, present = _words_of(text, start, stop)
         starts: list[tuple[int, int, str]] = []
         find, size, joiners, inner = low.find, len(low), _JOINERS, _INNER
-        for part in present.intersection(self._probes):
+        later = self._later
+        for part in present & self._probe_set:  # (hits are sorted below: order is free)
             for word in self._probes[part]:
-                if not self._may_occur(word, low):
+                if word in later and not self._may_occur(word, low):
                     continue
                 n = len(word)
                 i = find(word, start, stop)

@@ -40,19 +40,16 @@ _NP_CLOSE = re.compile(r"[ \t]*[.,;]")
 
 
 def _last_tokens(body: str, lo: int, hi: int, auxiliaries: frozenset[str]) -> list[Phrase]:
-    """Tokens of body[lo:hi] as (start, end, text), trailing auxiliaries dropped.
+    """The last few tokens of body[lo:hi] as (start, end, text), trailing auxiliaries dropped.
 
-    Only the last few tokens are ever looked at: the others are converted only when the
-    trailing auxiliaries leave fewer than seven of the last twelve.
+    :func:`PhraseFinder._subject_before` looks at the last six tokens at most and asks only
+    whether there are two or more, so only the last seven are converted.
     """
     ms = list(_TOKEN.finditer(body, lo, hi))
-    n = k = len(ms)
+    k = len(ms)
     while k and ms[k - 1].group().lower() in auxiliaries:
         k -= 1
-    first = n - 12 if n > 12 else 0
-    if k - first < 7:
-        first = 0
-    return [(m.start(), m.end(), m.group()) for m in ms[first:k]]
+    return [(m.start(), m.end(), m.group()) for m in ms[k - 7 if k > 7 else 0 : k]]
 
 
 def _apposition_tail(head: str) -> re.Match[str] | None:

@@ -33,7 +33,14 @@ from typing import Any
 
 from quotegraph.extract.lexicon import UPPER, Lexicon
 from quotegraph.extract.marks import Quoted
-from quotegraph.extract.namespans import Name, Phrase, name_parts_or_whole, org_named
+from quotegraph.extract.namespans import (
+    Name,
+    Phrase,
+    after_noun,
+    name_parts_or_whole,
+    noun_heads,
+    org_named,
+)
 from quotegraph.extract.phrases import PhraseFinder
 
 _CAP = rf"{UPPER}(?:[\w'’&.\-]*\w)?"
@@ -48,16 +55,6 @@ _APPOSITION = re.compile(r"\s*,\s*((?:[\w'’\-]+\s+){0,6}?)([\w\-]+)\s*[,.]")
 _NEXT_WORD = re.compile(r"\s+([\w\-]+)")
 _COMMA_SPACE = re.compile(r",[ \t]+")
 _COMMA_TAIL = re.compile(r",[^,;:.!?\"“”]{0,70}$")
-
-
-def _after_noun(body: str, span: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
-    """German "der Sprecher Peter Wolf": after a determiner the first word is a noun."""
-    s, e = span
-    words = body[s:e].split()
-    prev = body[max(0, s - 8) : s].split()
-    if len(words) >= 3 and prev and prev[-1].lower() in lex.determiners:
-        return s + len(words[0]) + 1, e
-    return span
 
 
 class Names(PhraseFinder):
@@ -102,7 +99,7 @@ class Names(PhraseFinder):
                     continue
                 span = (base + s, base + e)
                 if nouns_capitalised:
-                    span = _after_noun(body, span, lex)
+                    span = after_noun(body, span, lex)
                 name = Name(span[0], span[1], body[span[0] : span[1]])
                 if role:
                     name.roles.add(role)
@@ -138,6 +135,7 @@ class Names(PhraseFinder):
         by_noun = self.by_noun
         apposition, next_word = _APPOSITION.match, _NEXT_WORD.match
         org_typed = lex.memo_for("org_named")
+        heads = noun_heads(org_nouns)
         for n in self.names:
             text, start, end = n.text, n.start, n.end
             before = body[start - 12 if start > 12 else 0 : start].rsplit(None, 1)
@@ -160,7 +158,8 @@ class Names(PhraseFinder):
                 by_noun.setdefault(prev_low, []).append(n)
                 if n.kind == "any":
                     n.kind = "organization"
-            if after[:1].isspace():
+            head = body[end + 1 : end + 3]  # (a next word that opens no noun is no noun)
+            if after[:1].isspace() and (head in heads or head[:1] in heads or head[:1].isspace()):
                 nxt_m = next_word(body, end, end + 80)
                 if nxt_m is not None:
                     nxt = nxt_m.group(1)
@@ -179,8 +178,10 @@ class Names(PhraseFinder):
                 persons.add(n.text)
             elif n.kind == "organization":
                 orgs.add(n.text)
-        full_of = self.fullest
-        full_by_text = {text: full_of(text) for text in {n.text for n in self.names}}
+        full_by_text = self._fullest  # (the memo of :meth:`fullest`, filled here at once)
+        fullest_of = self._fullest_of
+        for text in {n.text for n in self.names}:
+            full_by_text[text] = fullest_of(text)
         fulls = self._fulls = [full_by_text[n.text] for n in self.names]
         strong = {full for n, full in zip(self.names, fulls, strict=True) if n.strong}
         for n, full in zip(self.names, fulls, strict=True):  # spread the types over mentions
