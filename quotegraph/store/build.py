@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,23 +114,53 @@ def build(
         with target.rebuilding() as fresh:
             spool.seek(0)
             fresh.feed(file_chunks(spool))  # loads while resolve and link run here
-            articles, mentions = _flatten(extracted)
-            corpus = _link(articles, mentions, entities_file)
-            links, links_id = pipelined(
-                lambda out: write_nquads(corpus, out, timestamp, article_graphs=False), eager=True
-            )
-            fresh.feed(links)
+            records = (encode(*extracted[i]) for i in sorted(extracted))
+            side = [_Side(lambda: write_cache(fresh.folder, records))]
+            try:
+                corpus = _link(*_flatten(extracted), entities_file)
+                links, links_id = pipelined(
+                    lambda out: write_nquads(corpus, out, timestamp, article_graphs=False),
+                    eager=True,
+                )
+                fresh.feed(links)
 
-            def build_id() -> str:
-                return graphs.build_id(links_id())
+                def build_id() -> str:  # once the links graph is written
+                    return graphs.build_id(links_id())
 
-            def extras(folder: Path) -> None:
-                write_index(folder, rows_of(corpus), build_id())
-                write_cache(folder, (encode(*extracted[i]) for i in sorted(extracted)))
+                side.append(_Side(lambda: write_index(fresh.folder, rows_of(corpus), build_id)))
 
-            triples = fresh.finish(build_id, extras)
+                def extras(_: Path) -> None:  # the cache and the index, written meanwhile
+                    for work in side:
+                        work.result()
+
+                triples = fresh.finish(build_id, extras)
+            finally:
+                for work in side:
+                    work.thread.join()
     added = len(extracted) - len(old) if incremental else None
     return _summary(store, corpus, report, triples, added)
+
+
+class _Side:
+    """``work`` on a thread of its own (it writes files next to a load in progress)."""
+
+    def __init__(self, work: Callable[[], object]) -> None:
+        self.error: BaseException | None = None
+
+        def run() -> None:
+            try:
+                work()
+            except BaseException as exc:  # raised in the caller by result()
+                self.error = exc
+
+        self.thread = threading.Thread(target=run, name="quotegraph-side", daemon=True)
+        self.thread.start()
+
+    def result(self) -> None:
+        """Wait for the work; raise what it raised."""
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
 
 
 class _Graphs:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -77,8 +77,9 @@ def rows_of(corpus: Corpus) -> Iterator[Row]:
             yield (m.text, m.language, qid, m.id, speaker.get(qid, ""), m.article_id)
 
 
-def write_index(folder: Path, rows: Iterable[Row], build_id: str) -> int:
-    """Write the index of ``rows`` to ``folder/INDEX_FILE`` for build ``build_id``."""
+def write_index(folder: Path, rows: Iterable[Row], build_id: str | Callable[[], str]) -> int:
+    """Write the index of ``rows`` to ``folder/INDEX_FILE`` for build ``build_id`` (or the
+    id the function gives once the rows are in: the build may still be writing the store)."""
     tmp = folder / f".{INDEX_FILE}.{os.getpid()}"
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
@@ -101,7 +102,8 @@ def write_index(folder: Path, rows: Iterable[Row], build_id: str) -> int:
         con.executemany("INSERT INTO hits VALUES (?,?,?,?,?,?,?,?)", batch)
         n += len(batch)
         con.execute("INSERT INTO hits(hits) VALUES('optimize')")
-        con.execute("INSERT INTO meta VALUES('build', ?)", (build_id,))
+        bid = build_id if isinstance(build_id, str) else build_id()
+        con.execute("INSERT INTO meta VALUES('build', ?)", (bid,))
         con.commit()
     finally:
         con.close()

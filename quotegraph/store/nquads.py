@@ -169,7 +169,8 @@ def pipelined(
     produce: Callable[[BinaryIO], str], size: int = PIPE_CHUNK_BYTES, *, eager: bool = False
 ) -> tuple[Iterator[bytes], Callable[[], str]]:
     """Run ``produce(out)`` (e.g. ``write_nquads``) in a thread; return the chunks it writes,
-    as an iterator for the consumer, and a function giving its result once they are all read.
+    as an iterator for the consumer, and a function giving its result (it waits for the
+    thread to end).
 
     The Oxigraph loader releases the GIL, so writing the next chunk overlaps with loading the
     last one; at most ``PIPE_DEPTH`` chunks wait in between.  An exception in ``produce`` is
@@ -212,6 +213,8 @@ def pipelined(
                     queue.get(timeout=0.05)
 
     def result() -> str:
+        if thread.ident is not None:  # started: wait for it to end
+            thread.join()
         if not outcome:
             raise RuntimeError("the N-Quads producer has not finished")
         return outcome[0]
