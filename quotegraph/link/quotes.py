@@ -60,11 +60,8 @@ def candidates(
         grams = shingles(token_lists[i], k) if len(token_lists[i]) >= k else set()
         if not grams:
             continue
-        counts: Counter[int] = Counter()
-        for gram in grams:
-            posting = index.get(gram)
-            if posting and len(posting) <= MAX_POSTINGS:
-                counts.update(posting)
+        postings = (p for gram in grams if (p := index.get(gram)) and len(p) <= MAX_POSTINGS)
+        counts: Counter[int] = Counter(itertools.chain.from_iterable(postings))
         scored = Counter({j: len(grams & grams_of(j)) for j, _ in top_items(counts, SHORTLIST)})
         text = " ".join(token_lists[i])
         if (twin := first_with_text.get(text)) is not None:

@@ -64,11 +64,12 @@ def stated(articles: Sequence[Article], resolution: Resolution) -> list[ArticleR
 def _reuse(
     articles: Sequence[Article], by_article: dict[str, list[QuoteMention]]
 ) -> Iterator[tuple[int, int, float, int]]:
-    grams: dict[int, set[str]] = {}
+    sizes: list[int] = []  # shingles per article (the sets themselves are not kept)
     index: dict[str, list[int]] = defaultdict(list)
     for i, art in enumerate(articles):
-        grams[i] = shingles(tokens(_masked(art, by_article.get(art.id, []))), 5)
-        for g in grams[i]:
+        grams = shingles(tokens(_masked(art, by_article.get(art.id, []))), 5)
+        sizes.append(len(grams))
+        for g in grams:
             index[g].append(i)
     shared: Counter[tuple[int, int]] = Counter()
     for posting in index.values():
@@ -76,7 +77,7 @@ def _reuse(
             shared.update(itertools.combinations(posting, 2))
     for (a, b), n in sorted(shared.items()):
         if n >= MIN_SHARED and articles[a].language == articles[b].language:
-            yield a, b, n / max(1, min(len(grams[a]), len(grams[b]))), n
+            yield a, b, n / max(1, min(sizes[a], sizes[b])), n
 
 
 def _alignment(src: Article, dst: Article) -> tuple[float, list[tuple[int, int]]]:

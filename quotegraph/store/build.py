@@ -29,13 +29,13 @@ from typing import BinaryIO
 from quotegraph.errors import InputError, NotFoundError, StoreError
 from quotegraph.ingest import ReadReport, read_articles
 from quotegraph.model import Article, Corpus, QuoteMention
-from quotegraph.parallel import extract_with_quads
+from quotegraph.parallel import StoreParts, extract_for_store, store_parts
 from quotegraph.rdf import to_dataset
 from quotegraph.store import EmbeddedStore, open_store
-from quotegraph.store.cache import decode, encode, read_cache, write_cache
+from quotegraph.store.cache import CACHE_FILE, cache_header, decode, read_cache
 from quotegraph.store.index import rows_of, write_index
 from quotegraph.store.loader import file_chunks
-from quotegraph.store.nquads import article_quads, pipelined, write_nquads
+from quotegraph.store.nquads import pipelined, write_nquads
 
 
 @dataclass(frozen=True)
@@ -106,43 +106,37 @@ def build(
     old = _old(target) if incremental else {}
     spool_dir = target.path.parent
     spool_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryFile(prefix=f".{target.path.name}.spool-", dir=spool_dir) as spool:
-        graphs = _Graphs(spool)
-        for article, mentions in old.values():
-            graphs.add(article.id, article_quads(article, mentions))
-        extracted, report = _extract(paths, old, jobs, progress, graphs)
-        with target.rebuilding() as fresh:
-            spool.seek(0)
-            fresh.feed(file_chunks(spool))  # loads while resolve and link run here
-            records = (encode(*extracted[i]) for i in sorted(extracted))
-            side = [_Side(lambda: write_cache(fresh.folder, records))]
-            try:
-                corpus = _link(*_flatten(extracted), entities_file)
-                links, links_id = pipelined(
-                    lambda out: write_nquads(corpus, out, timestamp, article_graphs=False),
-                    eager=True,
-                )
-                fresh.feed(links)
+    with (
+        tempfile.TemporaryFile(prefix=f".{target.path.name}.spool-", dir=spool_dir) as spool,
+        target.rebuilding() as fresh,
+    ):
+        with (fresh.folder / CACHE_FILE).open("wb") as cache:
+            parts = _Parts(spool, cache)
+            for article, mentions in old.values():
+                parts.add(article.id, store_parts(article, mentions))
+            extracted, report = _extract(paths, old, jobs, progress, parts)
+        spool.seek(0)
+        fresh.feed(file_chunks(spool))  # loads while resolve and link run here
+        corpus = _link(*_flatten(extracted), entities_file)
+        links, links_id = pipelined(
+            lambda out: write_nquads(corpus, out, timestamp, article_graphs=False), eager=True
+        )
+        fresh.feed(links)
 
-                def build_id() -> str:  # once the links graph is written
-                    return graphs.build_id(links_id())
+        def build_id() -> str:  # once the links graph is written
+            return parts.build_id(links_id())
 
-                side.append(_Side(lambda: write_index(fresh.folder, rows_of(corpus), build_id)))
-
-                def extras(_: Path) -> None:  # the cache and the index, written meanwhile
-                    for work in side:
-                        work.result()
-
-                triples = fresh.finish(build_id, extras)
-            finally:
-                for work in side:
-                    work.thread.join()
+        index = _Side(lambda: write_index(fresh.folder, rows_of(corpus), build_id))
+        try:
+            triples = fresh.finish(build_id, lambda _: index.result())
+        finally:
+            index.thread.join()
     added = len(extracted) - len(old) if incremental else None
     return _summary(store, corpus, report, triples, added)
 
 
 class _Side:
-    """``work`` on a thread of its own (it writes files next to a load in progress)."""
+    """``work`` on a thread of its own (the text index, written while the store loads)."""
 
     def __init__(self, work: Callable[[], object]) -> None:
         self.error: BaseException | None = None
@@ -163,17 +157,21 @@ class _Side:
             raise self.error
 
 
-class _Graphs:
-    """The article graphs' N-Quads spooled to a file for the loader, with a digest per
-    article: the build id digests them in article id order, so it does not depend on the
-    order the files were read in."""
+class _Parts:
+    """Where the store parts of each article go: the graph's N-Quads to a spool file for
+    the loader (with a digest per article: the build id digests them in article id order,
+    so it does not depend on the order the files were read in), the cache record to the
+    extraction cache."""
 
-    def __init__(self, spool: BinaryIO) -> None:
-        self.spool = spool
+    def __init__(self, spool: BinaryIO, cache: BinaryIO) -> None:
+        self.spool, self.cache = spool, cache
         self.digests: dict[str, str] = {}
+        cache.write(cache_header())
 
-    def add(self, article_id: str, quads: bytes) -> None:
+    def add(self, article_id: str, parts: StoreParts) -> None:
+        quads, cached = parts
         self.spool.write(quads)
+        self.cache.write(cached)
         self.digests[article_id] = hashlib.sha256(quads).hexdigest()
 
     def build_id(self, links_id: str) -> str:
@@ -189,14 +187,14 @@ def _extract(
     old: Extracted,
     jobs: int,
     progress: Callable[[Article], None] | None,
-    graphs: _Graphs | None,
+    parts: _Parts | None,
 ) -> tuple[Extracted, ReadReport]:
     """``old`` plus the articles read from ``paths`` and their mentions (a repeated id is
-    rejected); with ``graphs``, each new article's graph goes there too."""
+    rejected); with ``parts``, each new article's store parts go there."""
     extracted = dict(old)
     report = ReadReport()
-    for article, mentions, quads in extract_with_quads(
-        read_articles(paths, report), jobs, progress, quads=graphs is not None
+    for article, mentions, extra in extract_for_store(
+        read_articles(paths, report), jobs, progress, parts=parts is not None
     ):
         if article.id in extracted:
             report.rejected.append(
@@ -206,8 +204,8 @@ def _extract(
             )
             continue
         extracted[article.id] = (article, mentions)
-        if graphs is not None:
-            graphs.add(article.id, quads)
+        if parts is not None:
+            parts.add(article.id, extra)
     if len(extracted) == len(old):
         if report.rejected:
             reasons = "; ".join(str(e) for e in report.rejected[:3])

@@ -105,12 +105,24 @@ def decode_mentions(article_id: str, raw: list[Record]) -> list[QuoteMention]:
 def write_cache(folder: Path, records: Iterable[Record]) -> int:
     """Write ``records`` to ``folder/CACHE_FILE`` (a version header first); returns the count."""
     n = 0
-    with gzip.open(folder / CACHE_FILE, "wt", encoding="utf-8", compresslevel=1) as out:
-        out.write(json.dumps({"quotegraph": __version__}) + "\n")
+    with (folder / CACHE_FILE).open("wb") as out:
+        out.write(cache_header())
         for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(cache_member(record))
             n += 1
     return n
+
+
+def cache_header() -> bytes:
+    """The first gzip member of a cache: the quotegraph version that wrote it."""
+    return gzip.compress((json.dumps({"quotegraph": __version__}) + "\n").encode(), 1)
+
+
+def cache_member(record: Record) -> bytes:
+    """``record`` as one gzip member of a cache (members concatenate into a gzip file, so
+    the build's workers compress the records of their articles themselves)."""
+    line = json.dumps(record, ensure_ascii=False) + "\n"
+    return gzip.compress(line.encode("utf-8"), 1)
 
 
 def read_cache(folder: Path) -> Iterator[Record]:

@@ -32,7 +32,7 @@ import pyoxigraph as ox
 from quotegraph.errors import StoreError
 
 BUILD_FILE = "quotegraph-build-id"
-FILE_CHUNK_BYTES = 96_000_000  # N-Quads per bulk load when reading a file
+FILE_CHUNK_BYTES = 16_000_000  # N-Quads per bulk load of a file: loader memory grows with it
 
 
 def file_chunks(source: BinaryIO, size: int = FILE_CHUNK_BYTES) -> Iterator[bytes]:

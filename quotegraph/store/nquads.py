@@ -37,7 +37,7 @@ from quotegraph.rdf import write as _w
 from quotegraph.rdf.terms import graph_iri
 
 LINK_BATCH = 5000
-PIPE_CHUNK_BYTES = 96_000_000  # N-Quads per bulk load (bigger loads cost the loader less CPU)
+PIPE_CHUNK_BYTES = 16_000_000  # N-Quads per bulk load (loader memory grows with it)
 PIPE_DEPTH = 1  # chunks written ahead of the loader
 
 
