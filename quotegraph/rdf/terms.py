@@ -28,19 +28,33 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SLUG = re.compile(r"[^\w]+")
 
 
+#: ``quote(c, safe="")`` of every ASCII character, for :func:`_encode`
+_ASCII_QUOTED = {i: quote(chr(i), safe="") for i in range(128)}
+
+
+def _encode(part: str) -> str:
+    """``part`` percent-encoded as ``quote(part, safe="")`` does (a table for ASCII ids,
+    which are most of them: the build encodes millions).
+
+    >>> _encode("001:10-20 ä/b") == quote("001:10-20 ä/b", safe="")
+    True
+    """
+    return part.translate(_ASCII_QUOTED) if part.isascii() else quote(part, safe="")
+
+
 def iri(kind: str, *parts: str) -> URIRef:
     """The IRI of resource ``kind`` with id ``parts`` (joined by ``/``, each encoded)."""
-    return ID[kind + "/" + "/".join(quote(p, safe="") for p in parts)]
+    return ID[kind + "/" + "/".join(map(_encode, parts))]
 
 
 def sub(node: URIRef, *parts: str) -> URIRef:
     """An IRI below ``node`` (a selector, a qualified node)."""
-    return URIRef(str(node) + "/" + "/".join(quote(p, safe="") for p in parts))
+    return URIRef(str(node) + "/" + "/".join(map(_encode, parts)))
 
 
 def graph_iri(*parts: str) -> URIRef:
     """The IRI of a named graph: ``graph_iri("article", id)`` or ``graph_iri("links")``."""
-    return GRAPH["/".join(quote(p, safe="") for p in parts)]
+    return GRAPH["/".join(map(_encode, parts))]
 
 
 def id_of(node: Node) -> tuple[str, str]:
