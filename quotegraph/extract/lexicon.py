@@ -114,6 +114,34 @@ class Lexicon:
         return _lemma(low, self.language) in self.cue_lemma
 
 
+def lemma_forms(lemma: str, language: str) -> list[str]:
+    """Every word form that simplemma's dictionary of ``language`` lemmatises to ``lemma``
+    (with the lemma itself), lower case; just the lemma for a language simplemma lacks.
+
+    >>> {"says", "said", "saying"} <= set(lemma_forms("say", "en"))
+    True
+    """
+    forms = _forms_by_lemma(language).get(lemma, [])
+    return sorted({lemma, *forms})
+
+
+@cache
+def _forms_by_lemma(language: str) -> dict[str, list[str]]:
+    """simplemma's form -> lemma dictionary of ``language``, inverted (read once)."""
+    try:
+        from simplemma.strategies.dictionaries.dictionary_factory import (
+            DefaultDictionaryFactory,
+        )
+
+        table = DefaultDictionaryFactory().get_dictionary(language)
+    except (ValueError, KeyError, ImportError, OSError):
+        return {}
+    out: dict[str, list[str]] = {}
+    for form, lemma in table.items():
+        out.setdefault(str(lemma).lower(), []).append(str(form).lower())
+    return out
+
+
 def _lemma(word: str, language: str) -> str:
     try:
         import simplemma
@@ -228,6 +256,9 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     for lemma, forms in (data.get("cues") or {}).items():
         for form in [lemma, *(forms or [])]:
             lex.cue_lemma[str(form).lower()] = str(lemma).lower()
+    for lemma in _words(data, "cue_lemmas"):  # word forms from the lemmatiser's dictionary
+        for form in lemma_forms(lemma.lower(), lang):
+            lex.cue_lemma.setdefault(form, lemma.lower())
     lex.cue_nouns = frozenset(w.lower() for w in _words(data, "cue_nouns"))
     lex.complementizers = frozenset(w.lower() for w in _words(data, "complementizers"))
     lex.bare_clause = frozenset(w.lower() for w in _words(data, "bare_clause_cues"))
