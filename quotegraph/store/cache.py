@@ -3,7 +3,8 @@
 Input: :class:`~quotegraph.model.Article` and :class:`~quotegraph.model.QuoteMention`
 objects; output: plain dicts (picklable, JSON-able) and back, exactly.  The build keeps one
 JSON line per article (the article and its mentions) in ``CACHE_FILE`` inside the store
-directory, so ``build --incremental`` can add articles without extracting the old ones again.
+directory, each line a gzip member its worker compressed (:func:`cache_member`), so
+``build --incremental`` can add articles without extracting the old ones again.
 The cache records the quotegraph version; a cache from another version is not used.
 
 >>> from quotegraph.model import Article, QuoteKind, QuoteMention, Span
@@ -100,17 +101,6 @@ def decode_mentions(article_id: str, raw: list[Record]) -> list[QuoteMention]:
             )
         )
     return mentions
-
-
-def write_cache(folder: Path, records: Iterable[Record]) -> int:
-    """Write ``records`` to ``folder/CACHE_FILE`` (a version header first); returns the count."""
-    n = 0
-    with (folder / CACHE_FILE).open("wb") as out:
-        out.write(cache_header())
-        for record in records:
-            out.write(cache_member(record))
-            n += 1
-    return n
 
 
 def cache_header() -> bytes:
