@@ -284,20 +284,25 @@ def lock(path: Path) -> Iterator[None]:
     """Hold the build lock of the store at ``path`` (StoreError if a live build has it)."""
     lock_file = _lock_path(path)
     lock_file.parent.mkdir(parents=True, exist_ok=True)
-    for _ in range(2):
-        try:
-            fd = os.open(lock_file, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-        except FileExistsError:
-            pid = _holder(lock_file)
-            if pid is not None:
-                raise StoreError(f"store is locked by a build (pid {pid}): {path}") from None
-            lock_file.unlink(missing_ok=True)  # stale: its process is gone
-            continue
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(str(os.getpid()))
-        break
-    else:
-        raise StoreError(f"cannot take the lock {lock_file}")
+    # the lock appears with our pid already in it (a hard link of a file written first), so
+    # a build that finds it never reads an empty file and takes it for a stale lock
+    mine = lock_file.with_name(f"{lock_file.name}.{os.getpid()}")
+    mine.write_text(str(os.getpid()), encoding="utf-8")
+    try:
+        for _ in range(2):
+            try:
+                os.link(mine, lock_file)
+            except FileExistsError:
+                pid = _holder(lock_file)
+                if pid is not None:
+                    raise StoreError(f"store is locked by a build (pid {pid}): {path}") from None
+                lock_file.unlink(missing_ok=True)  # stale: its process is gone
+                continue
+            break
+        else:
+            raise StoreError(f"cannot take the lock {lock_file}")
+    finally:
+        mine.unlink(missing_ok=True)
     try:
         yield
     finally:
