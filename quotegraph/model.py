@@ -15,7 +15,7 @@ Span(start=0, end=6, text='Prince')
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
@@ -273,7 +273,7 @@ class Hop:
 class Corpus:
     """Everything the pipeline knows about a set of articles; input of the RDF layer."""
 
-    articles: tuple[Article, ...]
+    articles: Sequence[Article]  # a tuple, or a quotegraph.shelf.Shelf in a build
     mentions: tuple[QuoteMention, ...] = ()
     entities: tuple[Entity, ...] = ()
     merges: tuple[Merge, ...] = ()

@@ -8,7 +8,7 @@ serves ``build``, ``view --corpus`` and the notebook.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from quotegraph.extract import extract_quotes
@@ -39,7 +39,7 @@ def analyse(
 
 
 def link_extracted(
-    articles: list[Article], mentions: list[QuoteMention], *, entities_file: Path | None = None
+    articles: Sequence[Article], mentions: list[QuoteMention], *, entities_file: Path | None = None
 ) -> Corpus:
     """Resolve and link mentions already extracted (the global half of :func:`analyse`)."""
     return link(articles, mentions, resolve(articles, mentions, entities_file))

@@ -29,6 +29,7 @@ from quotegraph.link import venues as _venues
 from quotegraph.link.text import tokens
 from quotegraph.link.translate import PIVOT
 from quotegraph.model import Article, Corpus, EntityType, Quote, QuoteMention, Relation
+from quotegraph.shelf import Shelf, shelve
 
 if TYPE_CHECKING:
     from quotegraph.resolve import Resolution
@@ -45,10 +46,10 @@ _SPEAKER_KIND = {
 }
 
 
-def _language(m: QuoteMention, articles: dict[str, Article]) -> str:
+def _language(m: QuoteMention, articles: Shelf) -> str:
     if m.language and m.language != "und":
         return m.language
-    art = articles.get(m.article_id)
+    art = articles.meta_of(m.article_id)
     return art.language if art else "und"
 
 
@@ -65,22 +66,27 @@ def link(
 ) -> Corpus:
     """Group ``mentions`` into Quotes and derive venues, variants, relations and hops.
 
+    ``articles`` may be a :class:`~quotegraph.shelf.Shelf` whose bodies are on disk: link
+    reads each body in passes over the articles and keeps none (the corpus it returns then
+    holds that shelf).
+
     ``find_candidates`` computes the quote candidates elsewhere (see
     :func:`quotegraph.link.quotes.group`); by default they are computed in this process.
     """
-    arts = {a.id: a for a in articles}
+    arts = shelve(articles)
     ments = list(mentions)
     langs = [_language(m, arts) for m in ments]
-    rels = _relations.relations(list(arts.values()), ments, resolution)
+    rels = _relations.relations(arts, ments, resolution)
     aligned = {(r.source, r.target) for r in rels if r.relation == Relation.TRANSLATION}
     aligned |= {(t, s) for s, t in aligned}
-    bodies = {a.id: a.body for a in arts.values()}
     kinds = {e.id: _SPEAKER_KIND.get(e.type, "other") for e in resolution.entities}
     labels = [
         (kinds.get(sp, "other"), sp) if (sp := resolution.speaker_of.get(m.id)) else None
         for m in ments
     ]
-    index_groups, variants = _quotes.group(ments, langs, bodies, aligned, labels, find_candidates)
+    index_groups, variants = _quotes.group(
+        ments, langs, arts.body, aligned, labels, find_candidates
+    )
     index_groups.sort(key=lambda g: min(ments[i].id for i in g))
     groups = [[ments[i] for i in g] for g in index_groups]
     speakers: list[str | None] = []
@@ -113,7 +119,7 @@ def link(
     venues = {v.id: v for v in venue_list}
     hops = _venues.hops(arts, groups, of_mention, venues, rels, dict(resolution.publisher_of))
     return Corpus(
-        articles=tuple(arts.values()),
+        articles=tuple(arts) if arts.in_memory else arts,
         mentions=tuple(ments),
         entities=resolution.entities,
         merges=resolution.merges,

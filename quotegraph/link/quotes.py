@@ -122,14 +122,15 @@ class _Union:
             self.who[rb] = {**self.who.pop(ra), **self.who.get(rb, {})}
 
 
-def _split_parts(ments: Sequence[QuoteMention], bodies: dict[str, str], uf: _Union) -> None:
-    """Join the two parts of a quote split by its attribution ("“A,” he said. “B.”")."""
+def _split_parts(ments: Sequence[QuoteMention], body_of: Callable[[str], str], uf: _Union) -> None:
+    """Join the two parts of a quote split by its attribution ("“A,” he said. “B.”");
+    ``body_of`` gives the body of an article id (read once per article)."""
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(ments):
         by_article[m.article_id].append(i)
     for article_id, idx in by_article.items():
         idx.sort(key=lambda i: ments[i].content.start)
-        body = bodies.get(article_id, "")
+        body = body_of(article_id)
         for a, b in itertools.pairwise(idx):
             first, second = ments[a], ments[b]
             gap = body[first.content.end : second.content.start]
@@ -143,15 +144,16 @@ def _split_parts(ments: Sequence[QuoteMention], bodies: dict[str, str], uf: _Uni
 def group(
     ments: Sequence[QuoteMention],
     languages: Sequence[str],
-    bodies: dict[str, str],
+    body_of: Callable[[str], str],
     aligned: set[tuple[str, str]],
     speakers: Sequence[tuple[str, str] | None] = (),
     find: CandidateFinder | None = None,
 ) -> tuple[list[list[int]], list[VariantEdge]]:
     """Group mention indexes into quotes (scare quotes are left out of every group);
-    ``aligned`` holds article pairs known translations; ``speakers`` the ``(kind, entity
-    id)`` of each mention's resolved speaker, if any.  A mention shorter than
-    ``LONG_QUOTE`` words joins no group whose speaker of its kind is someone else.
+    ``body_of`` gives the body of an article id; ``aligned`` holds article pairs known
+    translations; ``speakers`` the ``(kind, entity id)`` of each mention's resolved
+    speaker, if any.  A mention shorter than ``LONG_QUOTE`` words joins no group whose
+    speaker of its kind is someone else.
 
     ``find`` computes the :func:`candidates` of each language's token lists elsewhere (on
     Spark executors); by default they are computed here, one language at a time."""
@@ -174,7 +176,7 @@ def group(
                     best[i] = (j, score)
     for i, (j, score) in best.items():
         edges.append(VariantEdge(ments[i].id, ments[j].id, relation(toks[i], toks[j]), score))
-    _split_parts(ments, bodies, uf)
+    _split_parts(ments, body_of, uf)
     edges += _translations(ments, languages, toks, aligned, uf, linkable)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in linkable:  # scare quotes stay mentions (facts about the article), never Quotes

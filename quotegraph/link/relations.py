@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from quotegraph.link.credits import credits
@@ -22,6 +23,7 @@ from quotegraph.link.text import sentences, shingles, tokens, top_items
 from quotegraph.link.translate import PIVOT, has_lexicon, pivot_stems
 from quotegraph.model import Article, ArticleRelation, QuoteMention, Relation
 from quotegraph.resolve.aliases import key
+from quotegraph.shelf import Shelf, shelve
 
 if TYPE_CHECKING:
     from quotegraph.resolve import Resolution
@@ -34,8 +36,8 @@ TRANSLATION_MIN = 0.5  # share of sentences aligned for a translation
 _QUOTED = re.compile(r"[“«\"„][^”»\"“]{0,600}[”»\"]|''.{0,600}?''", re.S)
 
 
-def _masked(article: Article, ments: Sequence[QuoteMention]) -> str:
-    body = list(article.body)
+def _masked(body_text: str, ments: Sequence[QuoteMention]) -> str:
+    body = list(body_text)
     for m in ments:
         body[m.content.start : m.content.end] = " " * (m.content.end - m.content.start)
     text = "".join(body)
@@ -50,7 +52,7 @@ def _outlet_ids(resolution: Resolution) -> dict[str, str]:
     return out
 
 
-def stated(articles: Sequence[Article], resolution: Resolution) -> list[ArticleRelation]:
+def stated(articles: Iterable[Article], resolution: Resolution) -> list[ArticleRelation]:
     """Relations the articles state in credit lines, to the credited outlet entity."""
     ids, out = _outlet_ids(resolution), []
     for art in articles:
@@ -62,22 +64,38 @@ def stated(articles: Sequence[Article], resolution: Resolution) -> list[ArticleR
 
 
 def _reuse(
-    articles: Sequence[Article], by_article: dict[str, list[QuoteMention]]
+    articles: Shelf, by_article: dict[str, list[QuoteMention]]
 ) -> Iterator[tuple[int, int, float, int]]:
+    """``(a, b, containment, shared)`` of the same-language article pairs (``a < b``) sharing
+    ``MIN_SHARED`` or more word 5-grams outside quotes, in order.
+
+    Two passes over the bodies: the first builds the inverted index of every article's
+    shingles, the second counts, article by article, the shingles it shares with later
+    articles.  So no table of every pair of articles sharing a single shingle is held.
+    """
+
+    def grams(i: int) -> set[str]:
+        ments = by_article.get(articles.meta(i).id, [])
+        return shingles(tokens(_masked(articles.body_at(i), ments)), 5)
+
     sizes: list[int] = []  # shingles per article (the sets themselves are not kept)
     index: dict[str, list[int]] = defaultdict(list)
-    for i, art in enumerate(articles):
-        grams = shingles(tokens(_masked(art, by_article.get(art.id, []))), 5)
-        sizes.append(len(grams))
-        for g in grams:
-            index[g].append(i)
-    shared: Counter[tuple[int, int]] = Counter()
-    for posting in index.values():
-        if 1 < len(posting) <= 50:  # ascending: articles were indexed in order
-            shared.update(itertools.combinations(posting, 2))
-    for (a, b), n in sorted(shared.items()):
-        if n >= MIN_SHARED and articles[a].language == articles[b].language:
-            yield a, b, n / max(1, min(sizes[a], sizes[b])), n
+    for i in range(len(articles)):
+        found = grams(i)
+        sizes.append(len(found))
+        for g in found:
+            index[g].append(i)  # ascending: articles are indexed in order
+    for a in range(len(articles)):
+        shared: Counter[int] = Counter()
+        for g in grams(a):
+            posting = index[g]
+            if 1 < len(posting) <= 50:
+                shared.update(posting[bisect_right(posting, a) :])
+        language = articles.meta(a).language
+        for b in sorted(shared):
+            n = shared[b]
+            if n >= MIN_SHARED and articles.meta(b).language == language:
+                yield a, b, n / max(1, min(sizes[a], sizes[b])), n
 
 
 def _alignment(src: Article, dst: Article) -> tuple[float, list[tuple[int, int]]]:
@@ -101,19 +119,20 @@ def _alignment(src: Article, dst: Article) -> tuple[float, list[tuple[int, int]]
 _ANCHOR = re.compile(r"\b\d{2,}\b|\b[A-Z]\w+[A-Z]\w*\b")
 
 
-def _translations(articles: Sequence[Article]) -> list[tuple[int, int, float, str]]:
+def _translations(articles: Shelf) -> list[tuple[int, int, float, str]]:
     """``(foreign, pivot, score, evidence)`` for the best pivot-language match of each article.
 
     Candidates share at least three anchors (numbers, CamelCase names) through an inverted
     index; the five with most shared anchors are aligned sentence by sentence.
     """
-    foreign = [i for i, a in enumerate(articles) if a.language != PIVOT and has_lexicon(a.language)]
+    metas = articles.metas()
+    foreign = [i for i, a in enumerate(metas) if a.language != PIVOT and has_lexicon(a.language)]
     if not foreign:
         return []
     index: dict[str, list[int]] = defaultdict(list)
-    for j, a in enumerate(articles):
+    for j, a in enumerate(metas):
         if a.language == PIVOT:
-            for anchor in set(_ANCHOR.findall(a.body)):
+            for anchor in set(_ANCHOR.findall(articles.body_at(j))):
                 index[anchor].append(j)
     out = []
     for i in foreign:
@@ -181,9 +200,10 @@ def _credit_index(
 
 
 def relations(
-    articles: Sequence[Article], mentions: Sequence[QuoteMention], resolution: Resolution
+    articles: Iterable[Article], mentions: Sequence[QuoteMention], resolution: Resolution
 ) -> list[ArticleRelation]:
     """Stated and inferred relations between ``articles`` (and to credited outlets)."""
+    articles = shelve(articles)
     rels = stated(articles, resolution)
     publisher_of = dict(resolution.publisher_of)
     by_article: dict[str, list[QuoteMention]] = defaultdict(list)
@@ -198,7 +218,7 @@ def relations(
         inferred.append((i, j, Relation.TRANSLATION, score, ev))
     credited, reproduces = _credit_index(rels, publisher_of)
     for a, b, kind, score, ev in inferred:
-        src, dst = articles[a], articles[b]
+        src, dst = articles.meta(a), articles.meta(b)
         directed, swap, why = _direct(src, dst, credited, reproduces)
         if swap:
             src, dst = dst, src

@@ -20,7 +20,6 @@ from functools import cache
 
 from quotegraph.link.text import data, fold, sentences, top_items
 from quotegraph.model import (
-    Article,
     ArticleRelation,
     Hop,
     QuoteMention,
@@ -29,6 +28,7 @@ from quotegraph.model import (
     VenueType,
 )
 from quotegraph.resolve.aliases import slug
+from quotegraph.shelf import Shelf
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _LABEL = {
@@ -94,8 +94,34 @@ def context_venue(
     return types[hits[-1].group()], window
 
 
+def _contexts(
+    articles: Shelf, groups: Sequence[Sequence[QuoteMention]]
+) -> dict[str, tuple[VenueType, bool, str]]:
+    """``mention id -> (venue type, stated, context)`` of each mention with a venue: the one
+    its article names (context: the sentence naming it) or a venue phrase found in the
+    sentences before it.  One pass over the articles in order, one body at a time."""
+    by_article: dict[str, list[QuoteMention]] = {}
+    for group in groups:
+        for m in group:
+            by_article.setdefault(m.article_id, []).append(m)
+    out: dict[str, tuple[VenueType, bool, str]] = {}
+    for i, meta in enumerate(articles.metas()):
+        if meta.id not in by_article:
+            continue
+        body = articles.body_at(i)
+        sents = sentences(body)
+        for m in by_article[meta.id]:
+            if m.venue:
+                where = m.venue_mention.start if m.venue_mention else m.content.start
+                own = [s for off, s in sents if off <= where]
+                out[m.id] = (m.venue_type or VenueType.OUTLET, True, own[-1] if own else "")
+            elif hit := context_venue(body, m, sents):
+                out[m.id] = (hit[0], False, hit[1])
+    return out
+
+
 def events(
-    articles: dict[str, Article],
+    articles: Shelf,
     groups: Sequence[Sequence[QuoteMention]],
     speakers: Sequence[str | None],
     venue_outlet_of: dict[str, str],
@@ -105,27 +131,15 @@ def events(
     found: dict[str, VenueEvent] = {}
     of_mention: dict[str, MentionVenue] = {}
     quote_venue: list[str | None] = []
-    split: dict[str, list[tuple[int, str]]] = {}
+    contexts = _contexts(articles, groups)
     for group, speaker in zip(groups, speakers, strict=True):
         votes: Counter[str] = Counter()
         for m in group:
-            art = articles.get(m.article_id)
-            if art is None:
+            art = articles.meta_of(m.article_id)
+            if art is None or m.id not in contexts:
                 continue
-            outlet = venue_outlet_of.get(m.id)
-            if m.venue:
-                vtype, stated, context = m.venue_type or VenueType.OUTLET, True, m.venue
-            elif hit := context_venue(
-                art.body, m, split.get(art.id) or split.setdefault(art.id, sentences(art.body))
-            ):
-                (vtype, context), stated, outlet = hit, False, None
-            else:
-                continue
-            if stated:
-                where = m.venue_mention.start if m.venue_mention else m.content.start
-                sents = split.get(art.id) or split.setdefault(art.id, sentences(art.body))
-                own = [s for off, s in sents if off <= where]
-                context = own[-1] if own else ""
+            vtype, stated, context = contexts[m.id]
+            outlet = venue_outlet_of.get(m.id) if stated else None
             date = venue_date(context, art.language)
             vid = slug(f"{speaker or 'unknown'} {vtype.value} {outlet or ''}")
             label = _LABEL[vtype].format(names.get(outlet or "", outlet or "")).strip()
@@ -145,7 +159,7 @@ def events(
 
 
 def hops(
-    articles: dict[str, Article],
+    articles: Shelf,
     groups: Sequence[Sequence[QuoteMention]],
     of_mention: dict[str, MentionVenue],
     venues: dict[str, VenueEvent],
@@ -155,7 +169,7 @@ def hops(
     """One hop per mention: to the same quote in the article it derives from, else its venue."""
     derives = {}  # the best-scoring directed relation of each article (ties: by target id)
     for r in sorted(rels, key=lambda r: (r.score, r.target)):
-        if r.directed and r.target in articles and r.relation != Relation.CITES:
+        if r.directed and r.relation != Relation.CITES and articles.index_of(r.target) is not None:
             derives[r.source] = r
     out = []
     for group in groups:
@@ -166,7 +180,8 @@ def hops(
             cue = m.cue.text if m.cue else None
             rel = derives.get(m.article_id)
             if rel and rel.target in by_article:
-                t = articles[rel.target]
+                t = articles.meta_of(rel.target)
+                assert t is not None  # derives only holds targets on the shelf
                 out.append(
                     Hop(
                         m.id,

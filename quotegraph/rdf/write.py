@@ -40,6 +40,7 @@ from quotegraph.rdf.terms import (
     sub,
     text,
 )
+from quotegraph.shelf import metas, shelve
 from quotegraph.vocab import GRAPH, ID, OA, PROV, QG, RDF, RDFS, SDO, WD, XSD
 
 CONTEXT_CHARS = 32
@@ -103,9 +104,11 @@ def to_dataset(corpus: Corpus, timestamp: str | None = None) -> Dataset:
         graph = ds.graph(graph_iri("article", article.id))
         _article(graph, article)
         _publisher(graph, article, ids)
+    bodies = shelve(corpus.articles)
     for mention in corpus.mentions:
         graph = ds.graph(graph_iri("article", mention.article_id))
-        _mention(graph, mention, _body_of(corpus, mention.article_id))
+        known = bodies.index_of(mention.article_id) is not None
+        _mention(graph, mention, bodies.body(mention.article_id) if known else None)
     links = ds.graph(graph_iri("links"))
     _links(links, corpus, ids)
     _build(ds, corpus, timestamp)
@@ -123,7 +126,7 @@ class _Ids:
     """Which kind of resource an id names, to mint the right IRI for a link target."""
 
     def __init__(self, corpus: Corpus) -> None:
-        self.articles = {a.id for a in corpus.articles}
+        self.articles = {a.id for a in metas(corpus.articles)}
         self.mentions = {m.id for m in corpus.mentions}
         self.venues = {v.id for v in corpus.venues}
         self.entities = {e.id: e for e in corpus.entities}
@@ -147,10 +150,6 @@ class _Ids:
             ):
                 return entity
         return None
-
-
-def _body_of(corpus: Corpus, article_id: str) -> str | None:
-    return next((a.body for a in corpus.articles if a.id == article_id), None)
 
 
 def _article(g: Graph, a: Article) -> None:
@@ -367,7 +366,7 @@ def write_build(
     g.add((activity, RDF.type, PROV.Activity))
     g.add((activity, RDF.type, QG.Extraction))
     g.add((activity, PROV.wasAssociatedWith, software))
-    dates = (a.date for a in corpus.articles if a.date and is_date(a.date))
+    dates = (a.date for a in metas(corpus.articles) if a.date and is_date(a.date))
     stamp = timestamp or max(dates, default=None)
     if stamp:
         when = stamp if "T" in stamp else f"{stamp}T00:00:00Z"

@@ -46,6 +46,7 @@ from quotegraph.resolve.names import (
     surname_match,
     typo_match,
 )
+from quotegraph.shelf import Shelf, shelve
 
 __all__ = ["Resolution", "key", "resolve", "slug"]
 
@@ -64,7 +65,7 @@ class Resolution:
     venue_outlet_of: Mapping[str, str] = field(default_factory=dict)
 
 
-def _alias_files(articles: list[Article], entities_file: Path | None) -> list[Path]:
+def _alias_files(articles: Iterable[Article], entities_file: Path | None) -> list[Path]:
     found = []
     folders = dict.fromkeys(os.path.dirname(art.source) for art in articles if art.source)
     for folder in folders:
@@ -76,7 +77,7 @@ def _alias_files(articles: list[Article], entities_file: Path | None) -> list[Pa
     return found
 
 
-def _role_facts(reg: Registry, articles: list[Article]) -> dict[tuple[str, str], set[str]]:
+def _role_facts(reg: Registry, articles: Shelf) -> dict[tuple[str, str], set[str]]:
     """``(org id, role) -> person ids``: from alias files and from appositions in the bodies."""
     facts: dict[tuple[str, str], set[str]] = {}
     for rec in reg.of_type(EntityType.PERSON):
@@ -143,9 +144,9 @@ def _main_org(reg: Registry, art: Article) -> str | None:
 
 
 class _Resolver:
-    def __init__(self, reg: Registry, articles: list[Article]) -> None:
+    def __init__(self, reg: Registry, articles: Shelf) -> None:
         self.reg = reg
-        self.articles = {a.id: a for a in articles}
+        self.articles = articles
         self.facts: dict[tuple[str, str], set[str]] = {}
 
     def speaker(self, name: str, article_id: str, *, final: bool) -> str | None:
@@ -285,7 +286,7 @@ def _publisher(reg: Registry, art: Article, res: _Resolver) -> str | None:
     return None
 
 
-def _body_variants(reg: Registry, articles: list[Article]) -> None:
+def _body_variants(reg: Registry, articles: Shelf) -> None:
     """Record misspelt organisation names seen in the bodies ("ClouFare") as merges."""
     seen: set[str] = set()
     for art in articles:
@@ -302,11 +303,15 @@ def resolve(
     mentions: Iterable[QuoteMention],
     entities_file: Path | None = None,
 ) -> Resolution:
-    """Resolve every speaker, venue and publisher name of ``mentions``/``articles`` to entities."""
-    arts, ments = list(articles), list(mentions)
+    """Resolve every speaker, venue and publisher name of ``mentions``/``articles`` to entities.
+
+    ``articles`` may be a :class:`~quotegraph.shelf.Shelf` whose bodies are on disk:
+    resolve reads each body in passes over the articles and keeps none.
+    """
+    arts, ments = shelve(articles), list(mentions)
     reg = Registry()
     reg.load_shipped()
-    for path in _alias_files(arts, entities_file):
+    for path in _alias_files(arts.metas(), entities_file):
         reg.load_file(path)
     res = _Resolver(reg, arts)
     named = [(m, m.speaker or (m.speaker_mention.text if m.speaker_mention else "")) for m in ments]
@@ -333,7 +338,7 @@ def resolve(
             eid = reg.find(name) if key(name) else None
         if eid:
             venue_of[m.id] = eid
-    publisher_of = {a.id: p for a in arts if (p := _publisher(reg, a, res))}
+    publisher_of = {a.id: p for a in arts.metas() if (p := _publisher(reg, a, res))}
     for art in arts:
         for credit in credits(art):
             if credit.outlet:

@@ -31,6 +31,7 @@ from quotegraph.ingest import ReadReport, read_articles
 from quotegraph.model import Article, Corpus, QuoteMention
 from quotegraph.parallel import StoreParts, extract_for_store, store_parts
 from quotegraph.rdf import to_dataset
+from quotegraph.shelf import Shelf
 from quotegraph.store import EmbeddedStore, open_store
 from quotegraph.store.cache import CACHE_FILE, cache_header, decode, read_cache
 from quotegraph.store.index import rows_of, write_index
@@ -64,17 +65,16 @@ class BuildSummary:
         return out
 
 
-Extracted = dict[str, tuple[Article, list[QuoteMention]]]
+Extracted = dict[str, list[QuoteMention]]  # the mentions of each article on the shelf
 
 
-def _old(target: EmbeddedStore) -> Extracted:
-    """Articles and mentions of the store, from its extraction cache."""
-    if not target.path.is_dir():
-        raise StoreError(f"no store at {target.path} to add to: build it first")
+def _old(target: EmbeddedStore, shelf: Shelf) -> Extracted:
+    """The store's articles (put on ``shelf``) and mentions, from its extraction cache."""
     out: Extracted = {}
     for record in read_cache(target.path):
         article, mentions = decode(record)
-        out[article.id] = (article, mentions)
+        shelf.add(article)
+        out[article.id] = mentions
     return out
 
 
@@ -98,39 +98,44 @@ def build(
     if not isinstance(target, EmbeddedStore):
         if incremental:
             raise StoreError("--incremental needs an embedded store (a directory)")
-        extracted, report = _extract(paths, {}, jobs, progress, None)
-        corpus = _link(*_flatten(extracted), entities_file)
+        shelf = Shelf()
+        extracted, report = _extract(paths, shelf, {}, jobs, progress, None)
+        corpus = _link(shelf, extracted, entities_file)
         triples = target.replace(to_dataset(corpus, timestamp=timestamp))
         return _summary(store, corpus, report, triples, None)
     target.check_unlocked()
-    old = _old(target) if incremental else {}
+    if incremental and not target.path.is_dir():
+        raise StoreError(f"no store at {target.path} to add to: build it first")
     spool_dir = target.path.parent
     spool_dir.mkdir(parents=True, exist_ok=True)
     with (
+        Shelf.on_disk(spool_dir) as shelf,  # the bodies wait on disk for resolve and link
         tempfile.TemporaryFile(prefix=f".{target.path.name}.spool-", dir=spool_dir) as spool,
-        target.rebuilding() as fresh,
     ):
-        with (fresh.folder / CACHE_FILE).open("wb") as cache:
-            parts = _Parts(spool, cache)
-            for article, mentions in old.values():
-                parts.add(article.id, store_parts(article, mentions))
-            extracted, report = _extract(paths, old, jobs, progress, parts)
-        spool.seek(0)
-        fresh.feed(file_chunks(spool))  # loads while resolve and link run here
-        corpus = _link(*_flatten(extracted), entities_file)
-        links, links_id = pipelined(
-            lambda out: write_nquads(corpus, out, timestamp, article_graphs=False), eager=True
-        )
-        fresh.feed(links)
+        old = _old(target, shelf) if incremental else {}
+        with target.rebuilding() as fresh:
+            with (fresh.folder / CACHE_FILE).open("wb") as cache:
+                parts = _Parts(spool, cache)
+                for i, article in enumerate(shelf):
+                    parts.add(article.id, store_parts(article, old[shelf.meta(i).id]))
+                extracted, report = _extract(paths, shelf, old, jobs, progress, parts)
+            spool.seek(0)
+            fresh.feed(file_chunks(spool))  # loads while resolve and link run here
+            corpus = _link(shelf, extracted, entities_file)
+            links, links_id = pipelined(
+                lambda out: write_nquads(corpus, out, timestamp, article_graphs=False),
+                eager=True,
+            )
+            fresh.feed(links)
 
-        def build_id() -> str:  # once the links graph is written
-            return parts.build_id(links_id())
+            def build_id() -> str:  # once the links graph is written
+                return parts.build_id(links_id())
 
-        index = _Side(lambda: write_index(fresh.folder, rows_of(corpus), build_id))
-        try:
-            triples = fresh.finish(build_id, lambda _: index.result())
-        finally:
-            index.thread.join()
+            index = _Side(lambda: write_index(fresh.folder, rows_of(corpus), build_id))
+            try:
+                triples = fresh.finish(build_id, lambda _: index.result())
+            finally:
+                index.thread.join()
     added = len(extracted) - len(old) if incremental else None
     return _summary(store, corpus, report, triples, added)
 
@@ -184,13 +189,14 @@ class _Parts:
 
 def _extract(
     paths: list[str | Path],
+    shelf: Shelf,
     old: Extracted,
     jobs: int,
     progress: Callable[[Article], None] | None,
     parts: _Parts | None,
 ) -> tuple[Extracted, ReadReport]:
-    """``old`` plus the articles read from ``paths`` and their mentions (a repeated id is
-    rejected); with ``parts``, each new article's store parts go there."""
+    """``old`` plus the mentions of the articles read from ``paths``, which go on ``shelf``
+    (a repeated id is rejected); with ``parts``, each new article's store parts go there."""
     extracted = dict(old)
     report = ReadReport()
     for article, mentions, extra in extract_for_store(
@@ -203,7 +209,8 @@ def _extract(
                 )
             )
             continue
-        extracted[article.id] = (article, mentions)
+        shelf.add(article)
+        extracted[article.id] = mentions
         if parts is not None:
             parts.add(article.id, extra)
     if len(extracted) == len(old):
@@ -212,12 +219,6 @@ def _extract(
             raise InputError(", ".join(map(str, paths)), f"no readable new article ({reasons})")
         raise NotFoundError(f"no article files under {', '.join(map(str, paths))}")
     return extracted, report
-
-
-def _flatten(extracted: Extracted) -> tuple[list[Article], list[QuoteMention]]:
-    """The articles in id order and their mentions, article by article."""
-    order = sorted(extracted)
-    return [extracted[i][0] for i in order], [m for i in order for m in extracted[i][1]]
 
 
 def _summary(
@@ -235,9 +236,10 @@ def _summary(
     )
 
 
-def _link(
-    articles: list[Article], mentions: list[QuoteMention], entities_file: Path | None
-) -> Corpus:
+def _link(shelf: Shelf, extracted: Extracted, entities_file: Path | None) -> Corpus:
+    """Resolve and link the articles in id order (their mentions article by article)."""
     from quotegraph.pipeline import link_extracted
 
-    return link_extracted(articles, mentions, entities_file=entities_file)
+    shelf.sort()
+    mentions = [m for article in shelf.metas() for m in extracted[article.id]]
+    return link_extracted(shelf, mentions, entities_file=entities_file)

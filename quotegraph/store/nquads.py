@@ -35,6 +35,7 @@ from rdflib.term import Node
 from quotegraph.model import Article, Corpus, Entity, QuoteMention
 from quotegraph.rdf import write as _w
 from quotegraph.rdf.terms import graph_iri
+from quotegraph.shelf import metas
 
 LINK_BATCH = 5000
 PIPE_CHUNK_BYTES = 16_000_000  # N-Quads per bulk load (loader memory grows with it)
@@ -105,7 +106,7 @@ def write_nquads(
     if article_graphs:
         for m in corpus.mentions:
             by_article[m.article_id].append(m)
-    for article in corpus.articles:
+    for article in corpus.articles if article_graphs else metas(corpus.articles):
         g = _Lines(graph_iri("article", article.id))
         _w._publisher(g, article, ids)  # type: ignore[arg-type]
         lines = "".join(g.lines).encode("utf-8")
@@ -115,7 +116,7 @@ def write_nquads(
         _w._links(g, part, ids)  # type: ignore[arg-type]
         emit("".join(g.lines).encode("utf-8"))
     ds = Dataset()
-    _build(ds, corpus, [a.id for a in corpus.articles], timestamp)
+    _build(ds, corpus, [a.id for a in metas(corpus.articles)], timestamp)
     emit(ds.serialize(format="nquads", encoding="utf-8"))
     return digest.hexdigest()
 

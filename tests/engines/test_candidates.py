@@ -16,6 +16,7 @@ from quotegraph.link import quotes as _quotes
 from quotegraph.link.quotes import Candidates, candidates
 from quotegraph.model import Article, QuoteMention
 from quotegraph.resolve import resolve
+from quotegraph.shelf import shelve
 from quotegraph.synth import write_corpus
 
 from .conftest import need_spark
@@ -36,7 +37,7 @@ def stream(tmp_path_factory: pytest.TempPathFactory) -> Stream:
     out = write_corpus(tmp_path_factory.mktemp("cand"), 300, seed=11, fmt="jsonl").out_dir
     result = steps.map_file(0, str(out / "articles.jsonl"))
     articles, mentions = steps.decode_all(steps.collect([result]).records)
-    by_id = {a.id: a for a in articles}
+    by_id = shelve(articles)
     seen: Lists = {}
 
     def capture(lists: Mapping[str, Sequence[list[str]]]) -> dict[str, Candidates]:
@@ -44,7 +45,7 @@ def stream(tmp_path_factory: pytest.TempPathFactory) -> Stream:
         return {lang: {} for lang in lists}
 
     langs = [_language(m, by_id) for m in mentions]
-    _quotes.group(mentions, langs, {}, set(), find=capture)
+    _quotes.group(mentions, langs, lambda _: "", set(), find=capture)
     return Stream(articles, mentions, seen)
 
 

@@ -17,6 +17,7 @@ from quotegraph.link.relations import _credit_index, _direct
 from quotegraph.link.text import top_items
 from quotegraph.link.venues import hops
 from quotegraph.model import Article, ArticleRelation, Relation
+from quotegraph.shelf import shelve
 
 from .helpers import mention
 
@@ -37,8 +38,8 @@ def test_hop_choice_does_not_follow_relation_order() -> None:
         ArticleRelation("copy", "orig-b", Relation.REWRITE, False, "shingles", 0.4),
         ArticleRelation("copy", "orig-a", Relation.REWRITE, False, "shingles", 0.4),
     ]
-    forward = hops(arts, [group], {}, {}, rels, {})
-    backward = hops(arts, [group], {}, {}, rels[::-1], {})
+    forward = hops(shelve(arts.values()), [group], {}, {}, rels, {})
+    backward = hops(shelve(arts.values()), [group], {}, {}, rels[::-1], {})
     assert forward == backward
     (hop,) = [h for h in forward if h.source.startswith("copy:")]
     assert hop.target.startswith("orig-b:")  # equal scores: the tie goes by target id
@@ -51,7 +52,8 @@ def test_a_better_scoring_relation_wins_the_hop() -> None:
         ArticleRelation("copy", "orig-a", Relation.REWRITE, False, "shingles", 0.9),
         ArticleRelation("copy", "orig-b", Relation.REWRITE, False, "shingles", 0.4),
     ]
-    (hop,) = [h for h in hops(arts, [group], {}, {}, rels, {}) if h.source.startswith("copy:")]
+    found = hops(shelve(arts.values()), [group], {}, {}, rels, {})
+    (hop,) = [h for h in found if h.source.startswith("copy:")]
     assert hop.target.startswith("orig-a:")
 
 
