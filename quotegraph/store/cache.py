@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -35,8 +36,18 @@ def _span(span: Span | None) -> list[Any] | None:
     return None if span is None else [span.start, span.end, span.text]
 
 
-def _unspan(raw: list[Any] | None) -> Span | None:
-    return None if raw is None else Span(int(raw[0]), int(raw[1]), str(raw[2]))
+def _unspan(raw: list[Any] | None, share: bool = False) -> Span | None:
+    """The span of ``raw``; with ``share`` its text is interned (cue words, names)."""
+    if raw is None:
+        return None
+    text = str(raw[2])
+    return Span(int(raw[0]), int(raw[1]), sys.intern(text) if share else text)
+
+
+def _share(text: str | None) -> str | None:
+    """One str object for each of the few values a field repeats across mentions
+    (names, rule ids, language codes): a decoded build holds a million mentions."""
+    return None if text is None else sys.intern(str(text))
 
 
 def encode(article: Article, mentions: Iterable[QuoteMention]) -> Record:
@@ -89,15 +100,15 @@ def decode_mentions(article_id: str, raw: list[Record]) -> list[QuoteMention]:
                 article_id,
                 content,
                 QuoteKind(m["kind"]),
-                cue=_unspan(m["cue"]),
-                speaker_mention=_unspan(m["speaker_mention"]),
-                speaker=m["speaker"],
-                venue_mention=_unspan(m["venue_mention"]),
-                venue=m["venue"],
+                cue=_unspan(m["cue"], share=True),
+                speaker_mention=_unspan(m["speaker_mention"], share=True),
+                speaker=_share(m["speaker"]),
+                venue_mention=_unspan(m["venue_mention"], share=True),
+                venue=_share(m["venue"]),
                 venue_type=None if m["venue_type"] is None else VenueType(m["venue_type"]),
                 confidence=float(m["confidence"]),
-                rule=m["rule"],
-                language=m["language"],
+                rule=sys.intern(m["rule"]),
+                language=sys.intern(m["language"]),
             )
         )
     return mentions
