@@ -16,6 +16,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
+from sys import intern
 
 from quotegraph.link.text import shingles, tokens, top_items
 from quotegraph.link.translate import PIVOT, has_lexicon, pivot_stems
@@ -157,7 +158,8 @@ def group(
 
     ``find`` computes the :func:`candidates` of each language's token lists elsewhere (on
     Spark executors); by default they are computed here, one language at a time."""
-    toks = [tokens(m.text) for m in ments]
+    # one str per distinct word: the token lists of every mention live as long as the groups
+    toks = [[intern(t) for t in tokens(m.text)] for m in ments]
     uf = _Union(len(ments), speakers)
     edges: list[VariantEdge] = []
     linkable = [i for i, m in enumerate(ments) if m.kind != QuoteKind.SCARE]
