@@ -70,9 +70,11 @@ class Shelf(Sequence[Article]):
             self._metas.append(article)
             return
         data = article.body.encode(*_ENCODING)
-        os.pwrite(self._file.fileno(), data, self._end)
         self._where.append((self._end, len(data)))
-        self._end += len(data)
+        view = memoryview(data)
+        while view:  # a write may be short
+            written = os.pwrite(self._file.fileno(), view, self._end)
+            view, self._end = view[written:], self._end + written
         self._metas.append(replace(article, body=""))
 
     def sort(self) -> None:
