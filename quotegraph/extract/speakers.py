@@ -43,12 +43,16 @@ from quotegraph.extract.namespans import (
 )
 from quotegraph.extract.phrases import PhraseFinder
 
-_CAP = rf"{UPPER}(?:[\w'’&.\-]*\w)?"
+# an initial ("J. Gerald Hebert", "Harry M. Reid") is a name part when a capitalised word
+# follows; one that opens a name must not follow a word ("vitamin D. Researchers", "plan B.")
+_INITIAL = rf"\.(?=[ \t]+{UPPER}[\w'’\-]*\w)"
+_FIRST_INITIAL = rf"(?<!\w[ \t]{UPPER}){_INITIAL}"
+_CAP = rf"{UPPER}(?:[\w'’&.\-]*\w|{_INITIAL})?"
 # name particles; "der"/"den" only after von/van (German "sagte Jane Doe der Zeitung")
 _PARTICLE = r"(?:(?:van|von)(?:[ \t]+(?:der|den))?|de(?:[ \t]+la)?|da|di|del|la|le|du|bin|al|y|of)"
 # the upper-case letter comes first so that the regex engine can skip ahead to it
 _NAME = re.compile(
-    rf"{UPPER}(?<![\w@#\-].)(?:[\w'’&.\-]*\w)?"
+    rf"{UPPER}(?<![\w@#\-].)(?:[\w'’&.\-]*\w|{_FIRST_INITIAL})?"
     rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)?(?:{_CAP}))*"
 )
 _APPOSITION = re.compile(r"\s*,\s*((?:[\w'’\-]+\s+){0,6}?)([\w\-]+)\s*[,.]")

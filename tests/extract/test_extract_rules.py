@@ -259,6 +259,30 @@ QUOTE_ROWS = [
         "the 46-year-old",
         "tail-inverted",
     ),
+    # initials are part of a name, first or middle ...
+    (
+        "The vote was close. “The winds are changing in the courts this year,” J. Ana Ruiz, "
+        "director of the Vote Law Center, said on Monday.",
+        "The winds are changing in the courts this year,",
+        "direct",
+        "J. Ana Ruiz",
+        "tail-apposition",
+    ),
+    (
+        "Tom K. Brandt told reporters: “We will not vote for this budget in its current form.”",
+        "We will not vote for this budget in its current form.",
+        "direct",
+        "Tom K. Brandt",
+        "head",
+    ),
+    # ... but a letter ending a sentence after a word is not ("vitamin D. Researchers")
+    (
+        "Most people lack vitamin D. Researchers said “the gap grows a little every year”.",
+        "the gap grows a little every year",
+        "partial",
+        "Researchers",
+        "head",
+    ),
 ]
 
 
