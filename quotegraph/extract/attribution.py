@@ -9,6 +9,8 @@ marks), carrying the rule that fired and its confidence.  Rules, tried in order:
 ``according-head``   According to Jane Doe, “…”
 ``head``             He added: “…” / She said they were “…” (partial); the main clause's
                      named subject wins over an embedded cue ("Doe said Roe thinks “…”")
+``sentence-tag``     Turnout was “far lower” in the north, Jane Doe said. (a tag closing the
+                     sentence after more words)
 ``colon-para``       Jane Doe, the firm's CEO, told X:  ⏎ “…”
 ``prev-sentence``    In an interview with X, the CEO elaborated. “…”
 ``inner-tag``        « …, a-t-il déclaré, … » (the tag splits the quote in two)
@@ -47,6 +49,9 @@ __all__ = ["Context", "Found", "attribute", "clause_joined", "earlier_venue", "s
 _WORD = re.compile(r"[\w][\w'’\-]*\w|\w")
 _END_PUNCT = ".!?…"
 _LEAD = re.compile(r"[ \t]*[,—–\-]?[ \t]*")
+_QUOTE_MARK = re.compile(r"[\"“”«»„]")
+_SENTENCE_TAG_CHARS = 120  # a closing tag: its comma this close to the sentence end
+_SENTENCE_TAG_WORDS = 6  # words before its cue ("DFA spokesman Neil Sroka")
 _RELATIVE = re.compile(r"([^,]{1,40}),\s+(\w+)\b[^,]{1,160},\s*")
 _INVERTED_T = re.compile(r"(\w+)-t-(\w+)")
 _MARK = re.compile(r"[\"“”«»„]")
@@ -139,6 +144,45 @@ def _tail(ctx: Context, q: Quoted, limit: int) -> Found | None:
             find_venue(ctx.body, ctx.lex, ctx.names, first, end),
         )
     return None
+
+
+def _sentence_tag(ctx: Context, q: Quoted, limit: int) -> Found | None:
+    """“…” and more words, Jane Doe said.: a tag closing the quote's sentence after its last
+    comma, the speaker named right before the cue."""
+    body = ctx.body
+    s = q.close_at + len(q.close_mark)
+    end = min(limit, ctx.layout.sentence_at(s)[1])
+    comma = body.rfind(",", s, end)
+    if comma < 0 or end - comma > _SENTENCE_TAG_CHARS:
+        return None
+    first = comma + 1
+    while first < end and body[first] in " \t":
+        first += 1
+    if _QUOTE_MARK.search(body, first, end):
+        return None
+    cues = _cues(ctx, first, end)[:1]
+    if not cues:
+        return None
+    cs, ce, lemma = cues[0]
+    # "…, told Reuters" has no subject: the comma closed an apposition, the name came earlier
+    if cs == first or len(_WORD.findall(body[first:cs])) > _SENTENCE_TAG_WORDS:
+        return None
+    phrase = ctx.names.subject_before(cs, first)
+    if phrase is None:
+        return None
+    head = body[ctx.layout.sentence_at(q.open_at)[0] : q.open_at].strip()
+    return Found(
+        q.start,
+        q.end,
+        "partial" if head else "direct",
+        "sentence-tag",
+        0.7,
+        (cs, ce),
+        lemma,
+        ctx.names.resolve(phrase, cs),
+        phrase,
+        find_venue(body, ctx.lex, ctx.names, first, end),
+    )
 
 
 def _head(ctx: Context, q: Quoted, floor: int) -> Found | None:
@@ -310,7 +354,7 @@ def attribute(ctx: Context, quotes: list[Quoted], prior: list[Found] | None = No
                 if scare.kind == "partial":
                     last = scare
                 continue  # a scare quote does not end the attribution search (floor)
-        f = _tail(ctx, q, nxt) or _head(ctx, q, prev_end)
+        f = _tail(ctx, q, nxt) or _head(ctx, q, prev_end) or _sentence_tag(ctx, q, nxt)
         if f is None and ctx.body[ctx.layout.paragraph_at(q.open_at)[0] : q.open_at].strip() == "":
             f = _colon_para(ctx, q)
         if f is None:

@@ -275,6 +275,14 @@ QUOTE_ROWS = [
         "Tom K. Brandt",
         "head",
     ),
+    # a tag closing the quote's sentence after more words
+    (
+        "Turnout was “far lower than we hoped” in the north this spring, Dana Reyes said.",
+        "far lower than we hoped",
+        "partial",
+        "Dana Reyes",
+        "sentence-tag",
+    ),
     # ... but a letter ending a sentence after a word is not ("vitamin D. Researchers")
     (
         "Most people lack vitamin D. Researchers said “the gap grows a little every year”.",
@@ -290,6 +298,13 @@ QUOTE_ROWS = [
 def test_quote_rules(body: str, text: str, kind: str, speaker: str | None, rule: str) -> None:
     m = quote(body, text)
     assert (m.kind.value, m.speaker, m.rule) == (kind, speaker, rule)
+
+
+def test_a_closing_tag_after_an_apposition_is_not_inverted() -> None:
+    """In "…, Dana Reyes, told Reuters." the comma closes an apposition: Reuters was told."""
+    body = "Turnout was “far lower than we hoped” this spring, an aide, Dana Reyes, told Reuters."
+    m = quote(body, "far lower than we hoped")
+    assert m.rule != "sentence-tag" and m.speaker != "Reuters"
 
 
 def test_reported_clause_keeps_its_partial_quote_and_shares_the_cue() -> None:
