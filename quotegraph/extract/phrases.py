@@ -225,6 +225,12 @@ class PhraseFinder:
         for j, (ts, te, tw) in enumerate(toks[:6]):
             if j and _CLAUSE_PUNCT.search(body[toks[j - 1][1] : ts]):
                 break
+            if j and tw.lower() in lex.relatives:
+                # "said one source who knew Jane Doe": the phrase ends before the relative
+                before = toks[j - 1][2].lower()
+                if j > 1 and w.lower() in lex.determiners and before not in lex.prepositions:
+                    return (s, toks[j - 1][1], body[s : toks[j - 1][1]])
+                break
             if j == 0 and tw.lower() in lex.prepositions:
                 return None  # "a déclaré à The Times": the addressee, not the speaker
             n = self.name_at(ts)

@@ -275,6 +275,14 @@ QUOTE_ROWS = [
         "Tom K. Brandt",
         "head",
     ),
+    # a name inside a relative clause after the cue is not the speaker
+    (
+        "“His account sent a number of those emails,” said one source who named Dana Reyes.",
+        "His account sent a number of those emails,",
+        "direct",
+        "one source",
+        "tail-inverted",
+    ),
     # a tag closing the quote's sentence after more words
     (
         "Turnout was “far lower than we hoped” in the north this spring, Dana Reyes said.",
