@@ -49,7 +49,6 @@ __all__ = ["Context", "Found", "attribute", "clause_joined", "earlier_venue", "s
 _WORD = re.compile(r"[\w][\w'’\-]*\w|\w")
 _END_PUNCT = ".!?…"
 _LEAD = re.compile(r"[ \t]*[,—–\-]?[ \t]*")
-_QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _SENTENCE_TAG_CHARS = 120  # a closing tag: its comma this close to the sentence end
 _SENTENCE_TAG_WORDS = 6  # words before its cue ("DFA spokesman Neil Sroka")
 _RELATIVE = re.compile(r"([^,]{1,40}),\s+(\w+)\b[^,]{1,160},\s*")
@@ -158,7 +157,7 @@ def _sentence_tag(ctx: Context, q: Quoted, limit: int) -> Found | None:
     first = comma + 1
     while first < end and body[first] in " \t":
         first += 1
-    if _QUOTE_MARK.search(body, first, end):
+    if _MARK.search(body, first, end):
         return None
     cues = _cues(ctx, first, end)[:1]
     if not cues:

@@ -116,8 +116,8 @@ def build(
         with target.rebuilding() as fresh:
             with (fresh.folder / CACHE_FILE).open("wb") as cache:
                 parts = _Parts(spool, cache)
-                for i, article in enumerate(shelf):
-                    parts.add(article.id, store_parts(article, old[shelf.meta(i).id]))
+                for article in shelf:  # the store's articles, when adding to it
+                    parts.add(article.id, store_parts(article, old[article.id]))
                 extracted, report = _extract(paths, shelf, old, jobs, progress, parts)
             spool.seek(0)
             fresh.feed(file_chunks(spool))  # loads while resolve and link run here
