@@ -146,42 +146,62 @@ def _tail(ctx: Context, q: Quoted, limit: int) -> Found | None:
 
 
 def _sentence_tag(ctx: Context, q: Quoted, limit: int) -> Found | None:
-    """“…” and more words, Jane Doe said.: a tag closing the quote's sentence after its last
-    comma, the speaker named right before the cue."""
+    """“…” and more words, Jane Doe said. / …, said Jane Doe, a lawyer.: a tag closing the
+    quote's sentence after a comma, the speaker right before or after the cue."""
     body = ctx.body
     s = q.close_at + len(q.close_mark)
     end = min(limit, ctx.layout.sentence_at(s)[1])
-    comma = body.rfind(",", s, end)
-    if comma < 0 or end - comma > _SENTENCE_TAG_CHARS:
+    commas = [i for i in range(max(s, end - _SENTENCE_TAG_CHARS), end) if body[i] == ","]
+    if not commas or _MARK.search(body, commas[0], end):
         return None
+    for k in range(len(commas) - 1, -1, -1):
+        # the last comma opens "Jane Doe said." or "said Jane Doe."; an earlier one only
+        # "said Jane Doe, a lawyer at X." (the apposition runs to the sentence end)
+        found = _tag_at(ctx, s, commas[k], end, inverted_only=k < len(commas) - 1)
+        if found is not None:
+            cue, lemma, phrase, first = found
+            head = body[ctx.layout.sentence_at(q.open_at)[0] : q.open_at].strip()
+            return Found(
+                q.start,
+                q.end,
+                "partial" if head else "direct",
+                "sentence-tag",
+                0.7,
+                cue,
+                lemma,
+                ctx.names.resolve(phrase, cue[0]),
+                phrase,
+                find_venue(body, ctx.lex, ctx.names, first, end),
+            )
+    return None
+
+
+def _tag_at(
+    ctx: Context, s: int, comma: int, end: int, *, inverted_only: bool
+) -> tuple[tuple[int, int], str, Phrase, int] | None:
+    """``(cue, lemma, speaker phrase, clause start)`` of a tag opening after ``comma``."""
+    body = ctx.body
     first = comma + 1
     while first < end and body[first] in " \t":
         first += 1
-    if _MARK.search(body, first, end):
-        return None
     cues = _cues(ctx, first, end)[:1]
     if not cues:
         return None
     cs, ce, lemma = cues[0]
-    # "…, told Reuters" has no subject: the comma closed an apposition, the name came earlier
-    if cs == first or len(_WORD.findall(body[first:cs])) > _SENTENCE_TAG_WORDS:
+    if cs == first:
+        before = _WORD.findall(body, max(s, comma - 40), comma)
+        if body[cs:ce].lower() in ctx.lex.venue_after_words or (
+            before and before[-1][:1].isupper()
+        ):
+            return None  # "…, Joe Kasper, told Reuters": an apposition closed; Reuters was told
+        phrase = ctx.names.np_after(ce, end)
+        if phrase is not None and inverted_only and not body.startswith(",", phrase[1]):
+            return None
+    elif not inverted_only and len(_WORD.findall(body[first:cs])) <= _SENTENCE_TAG_WORDS:
+        phrase = ctx.names.subject_before(cs, first)
+    else:
         return None
-    phrase = ctx.names.subject_before(cs, first)
-    if phrase is None:
-        return None
-    head = body[ctx.layout.sentence_at(q.open_at)[0] : q.open_at].strip()
-    return Found(
-        q.start,
-        q.end,
-        "partial" if head else "direct",
-        "sentence-tag",
-        0.7,
-        (cs, ce),
-        lemma,
-        ctx.names.resolve(phrase, cs),
-        phrase,
-        find_venue(body, ctx.lex, ctx.names, first, end),
-    )
+    return None if phrase is None else ((cs, ce), lemma, phrase, first)
 
 
 def _head(ctx: Context, q: Quoted, floor: int) -> Found | None:

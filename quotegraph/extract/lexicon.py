@@ -76,6 +76,7 @@ class Lexicon:
     prepositions: frozenset[str] = frozenset()
     group_heads: tuple[str, ...] = ()  # "members of" X: the group X speaks
     venue_after: list[tuple[str, str]] = field(default_factory=list)  # (phrase, type)
+    venue_after_words: frozenset[str] = frozenset()  # one-word ones ("told"): cue, then venue
     venue_before: list[tuple[str, str]] = field(default_factory=list)
     venue_phrases: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     inverted: list[re.Pattern[str]] = field(default_factory=list)
@@ -296,6 +297,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     for key, target in (("named_after", lex.venue_after), ("named_before", lex.venue_before)):
         for vtype, phrases in (venues.get(key) or {}).items():
             target.extend((str(p).lower(), str(vtype)) for p in phrases or [])
+    lex.venue_after_words = frozenset(p for p, _ in lex.venue_after if " " not in p)
     groups, matches = [], []
     for k, item in enumerate(venues.get("phrases") or []):
         pattern = re.compile(rf"(?<!\w)(?:{item['match']})(?!\w)", re.IGNORECASE)

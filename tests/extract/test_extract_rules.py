@@ -291,6 +291,14 @@ QUOTE_ROWS = [
         "Dana Reyes",
         "sentence-tag",
     ),
+    (
+        "It would be “a real upset for her” if she lost by that margin, said Ana Ruiz, an analyst "
+        "at the Vote Law Center.",
+        "a real upset for her",
+        "partial",
+        "Ana Ruiz",
+        "sentence-tag",
+    ),
     # ... but a letter ending a sentence after a word is not ("vitamin D. Researchers")
     (
         "Most people lack vitamin D. Researchers said “the gap grows a little every year”.",
