@@ -171,6 +171,16 @@ def _bare_ok(lex: Lexicon, lemma: str, after: str) -> bool:
     return low in lex.pronouns or low in lex.determiners or word[:1].isupper()
 
 
+_NAME_THEN_COMMA = re.compile(r"\s+(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w'’\-]*\s*,")
+
+
+def _inverted_tag(body: str, cue_start: int, after: str) -> bool:
+    """ "…, said Rita Katz, the director of X": a speech tag after a comma whose name and
+    apposition follow the cue, not a bare clause "said Katz, the director, was …"."""
+    before = body[max(0, cue_start - 3) : cue_start].rstrip()
+    return before.endswith((",", "”", '"', "''")) and _NAME_THEN_COMMA.match(after) is not None
+
+
 def _first_words(text: str, limit: int) -> list[str]:
     """The first ``limit`` words of ``text`` (fewer when it has fewer)."""
     return [m.group() for m in itertools.islice(_WORD.finditer(text), limit)]
@@ -231,7 +241,9 @@ def _reported(ctx: Context, ss: int, se: int, quotes: list[tuple[int, int]]) -> 
         if comp is not None:
             comp += m_end
         trailing = _TRAILING_CUE.match(after) if comp is None else None
-        bare = comp is None and _bare_ok(lex, lemma, after)
+        bare = (
+            comp is None and _bare_ok(lex, lemma, after) and not _inverted_tag(body, m_start, after)
+        )
         if comp is None and not bare and (trailing is None or not _may_trail(ctx, ss, m_start)):
             continue  # neither "X said that …", "X said …" nor "CONTENT, X said."
         phrase = ctx.names.subject_before(m_start, ss)

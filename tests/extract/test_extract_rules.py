@@ -316,6 +316,17 @@ def test_quote_rules(body: str, text: str, kind: str, speaker: str | None, rule:
     assert (m.kind.value, m.speaker, m.rule) == (kind, speaker, rule)
 
 
+def test_an_inverted_tag_is_not_reported_speech() -> None:
+    """ "…, said Dana Reyes, a political scientist at X." names who spoke; "Officials said Ana
+    Ruiz, a lawyer, was …" reports what they said about her."""
+    tag = "Candidates cannot win without it, said Dana Reyes, a political scientist in Houston."
+    assert [m.text for m in run(tag) if m.kind.value == "indirect"] == []
+    clause = "Officials said Ana Ruiz, a lawyer from Ohio, was returning to Cairo that week."
+    (m,) = [m for m in run(clause) if m.kind.value == "indirect"]
+    expected = "Ana Ruiz, a lawyer from Ohio, was returning to Cairo that week"
+    assert (m.text, m.rule) == (expected, "reported-bare")
+
+
 def test_a_closing_tag_after_an_apposition_is_not_inverted() -> None:
     """In "…, Dana Reyes, told Reuters." the comma closes an apposition: Reuters was told."""
     body = "Turnout was “far lower than we hoped” this spring, an aide, Dana Reyes, told Reuters."
