@@ -12,6 +12,7 @@ marks), carrying the rule that fired and its confidence.  Rules, tried in order:
 ``sentence-tag``     Turnout was “far lower” in the north, Jane Doe said. (a tag closing the
                      sentence after more words)
 ``colon-para``       Jane Doe, the firm's CEO, told X:  ⏎ “…”
+``signature``        “…”  ⏎ —Jane Doe, Springfield. (a paragraph that is one quote, signed)
 ``prev-sentence``    In an interview with X, the CEO elaborated. “…”
 ``inner-tag``        « …, a-t-il déclaré, … » (the tag splits the quote in two)
 ``reported-partial`` Doe said the plan was “a disaster” for the town: a quote inside reported
@@ -51,6 +52,10 @@ _END_PUNCT = ".!?…"
 _LEAD = re.compile(r"[ \t]*[,—–\-]?[ \t]*")
 _SENTENCE_TAG_CHARS = 120  # a closing tag: its comma this close to the sentence end
 _SENTENCE_TAG_WORDS = 6  # words before its cue ("DFA spokesman Neil Sroka")
+# a signature line under a quote: a dash, then a name; not a heading ("– Old hands –.")
+_SIGNATURE = re.compile(r"[-–—―][ \t]*(?=\S)(?!.*[-–—―][ \t.]*$)")
+_SIGNATURE_WORDS = 12
+_SIGNED_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _RELATIVE = re.compile(r"([^,]{1,40}),\s+(\w+)\b[^,]{1,160},\s*")
 _INVERTED_T = re.compile(r"(\w+)-t-(\w+)")
 _MARK = re.compile(r"[\"“”«»„]")
@@ -311,6 +316,47 @@ def _colon_para(ctx: Context, q: Quoted) -> Found | None:
     return None
 
 
+def _dash_line(ctx: Context, q: Quoted) -> Found | None:
+    """A paragraph that is one quote, signed on the next line: "—Jane Doe, Springfield."."""
+    body, layout = ctx.body, ctx.layout
+    i = layout.para_index(q.open_at)
+    if not 0 <= i < len(layout.paras) - 1:
+        return None
+    ps, pe = layout.paras[i]
+    after = q.close_at + len(q.close_mark)
+    if body[ps : q.open_at].strip() or body[after:pe].strip(" .\t"):
+        return None
+    ns, ne = layout.paras[i + 1]
+    line = body[ns:ne]
+    dash = _SIGNATURE.match(line)
+    if dash is None or len(_WORD.findall(line)) > _SIGNATURE_WORDS:
+        return None
+    start = ns + dash.end()
+    n = ctx.names.name_at(start)
+    if n is not None and n.start == start:
+        said = (n.start, n.end, n.text)
+    else:  # "-Jane Doe": a dash glued to the name hides it from the name finder
+        end = start
+        for word in _SIGNED_WORD.finditer(body, start, ne):
+            if word.start() != end + (end > start) or not word.group()[:1].isupper():
+                break
+            end = word.end()
+        if end == start:
+            return None
+        said = (start, end, body[start:end])
+    return Found(
+        q.start,
+        q.end,
+        "direct",
+        "signature",
+        0.7,
+        None,
+        None,
+        ctx.names.resolve(said, said[0]),
+        said,
+    )
+
+
 def _prev_sentence(ctx: Context, q: Quoted, floor: int) -> Found | None:
     """A quote opening a sentence right after 'SPEAKER CUE ….' in the same paragraph."""
     ps, _ = ctx.layout.paragraph_at(q.open_at)
@@ -375,7 +421,7 @@ def attribute(ctx: Context, quotes: list[Quoted], prior: list[Found] | None = No
                 continue  # a scare quote does not end the attribution search (floor)
         f = _tail(ctx, q, nxt) or _head(ctx, q, prev_end) or _sentence_tag(ctx, q, nxt)
         if f is None and ctx.body[ctx.layout.paragraph_at(q.open_at)[0] : q.open_at].strip() == "":
-            f = _colon_para(ctx, q)
+            f = _colon_para(ctx, q) or _dash_line(ctx, q)
         if f is None:
             f = _prev_sentence(ctx, q, prev_end)
         if f is None and last is not None and last.speaker:

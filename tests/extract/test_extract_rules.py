@@ -327,6 +327,23 @@ def test_an_inverted_tag_is_not_reported_speech() -> None:
     assert (m.text, m.rule) == (expected, "reported-bare")
 
 
+def test_a_quote_paragraph_signed_on_the_next_line() -> None:
+    """A paragraph that is one quote, then "-Dana Reyes, Springfield." or "- Reyes."; a dashed
+    heading ("– Old hands –.") and a lower-case line sign nothing."""
+    quote_para = "Quotable.\n\n“The whole idea is something we hear about all the time.”\n\n"
+    for line, speaker in (
+        ("-Dana Reyes, Springfield.", "Dana Reyes"),
+        ("— Dana Reyes", "Dana Reyes"),
+        ("– Old hands –.", None),
+        ("-the editors of this page.", None),
+    ):
+        m = quote(
+            quote_para + line + "\n\nMore text.",
+            "The whole idea is something we hear about all the time.",
+        )
+        assert (m.speaker, m.rule == "signature") == (speaker, speaker is not None), line
+
+
 def test_a_closing_tag_after_an_apposition_is_not_inverted() -> None:
     """In "…, Dana Reyes, told Reuters." the comma closes an apposition: Reuters was told."""
     body = "Turnout was “far lower than we hoped” this spring, an aide, Dana Reyes, told Reuters."
